@@ -1,0 +1,2 @@
+//! The `charterpass` binary.
+fn main() {}

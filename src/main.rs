@@ -1,0 +1,2 @@
+//! Mounts the charterpass app.
+fn main() {}
