@@ -2,4 +2,12 @@
 //!
 //! No I/O lives here; everything builds for native targets and `wasm32-unknown-unknown`.
 
+pub mod certificate;
+pub mod credit_code;
+pub mod division;
+pub mod filing;
+pub mod plate;
+pub mod review;
+pub mod scan;
+pub mod scope;
 pub mod version;

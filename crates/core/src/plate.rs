@@ -1,0 +1,1 @@
+//! Vehicle plate numbers, ordinary and new-energy.

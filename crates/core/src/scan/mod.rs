@@ -1,0 +1,1 @@
+//! Reading certificate QR codes from greyscale camera frames and photos.
