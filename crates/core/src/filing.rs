@@ -1,1 +1,667 @@
 //! The filed inter-provincial charter trip (省际包车备案) and its validation.
+
+use std::fmt;
+
+use chrono::{DateTime, FixedOffset};
+use serde::{Deserialize, Serialize};
+
+use crate::division;
+use crate::plate::Plate;
+use crate::review::ReviewPath;
+
+/// The most waypoints a filing may list.
+pub const MAX_WAYPOINTS: usize = 10;
+/// The most drivers a filing may list.
+pub const MAX_DRIVERS: usize = 4;
+/// The most seats a bus may have.
+pub const MAX_SEATS: u32 = 99;
+/// The plausible range of a one-way distance, in kilometres.
+pub const ONE_WAY_KM_RANGE: std::ops::RangeInclusive<u32> = 1..=5000;
+/// The longest contract number, in characters.
+pub const MAX_CONTRACT_NUMBER_CHARS: usize = 50;
+/// The longest charterer name, in characters.
+pub const MAX_CHARTERER_CHARS: usize = 100;
+/// The longest driver name, in characters.
+pub const MAX_DRIVER_NAME_CHARS: usize = 30;
+
+/// The two kinds of charter trip.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CharterKind {
+    /// 专项省际包车: a bus licensed for charter work.
+    Dedicated,
+    /// 班线客车临时省际包车: a scheduled-line bus used for a temporary charter.
+    ScheduledLineTemporary,
+}
+
+impl CharterKind {
+    /// Both kinds, in form order.
+    pub const ALL: [CharterKind; 2] = [CharterKind::Dedicated, CharterKind::ScheduledLineTemporary];
+
+    /// The Chinese label.
+    pub fn label(self) -> &'static str {
+        match self {
+            CharterKind::Dedicated => "专项省际包车",
+            CharterKind::ScheduledLineTemporary => "班线客车临时省际包车",
+        }
+    }
+}
+
+impl fmt::Display for CharterKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
+/// A driver named on a filing.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Driver {
+    /// Full name.
+    pub name: String,
+    /// Mainland mobile number (11 digits), used to send the certificate to the driver.
+    pub phone: String,
+}
+
+/// The filing form as entered; every field may be missing until [`validate`] passes.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct FilingInput {
+    /// 车牌号码, e.g. `云A12345`.
+    pub vehicle_plate: String,
+    /// 核定座位数.
+    pub seats: Option<u32>,
+    /// 驾驶员.
+    pub drivers: Vec<Driver>,
+    /// 包车类型.
+    pub charter_kind: Option<CharterKind>,
+    /// 起点, a prefecture-level division code.
+    pub origin: String,
+    /// 讫点, a prefecture-level division code.
+    pub destination: String,
+    /// 途经地, prefecture-level division codes in travel order.
+    pub waypoints: Vec<String>,
+    /// 出发时间 (China Standard Time).
+    pub departure_at: Option<DateTime<FixedOffset>>,
+    /// 返程时间 (China Standard Time).
+    pub return_at: Option<DateTime<FixedOffset>>,
+    /// 单边行程, kilometres.
+    pub one_way_km: Option<u32>,
+    /// 乘客人数.
+    pub passengers: Option<u32>,
+    /// 包车合同编号.
+    pub contract_number: String,
+    /// 包车方: the person or organisation hiring the bus.
+    pub charterer: String,
+}
+
+impl FilingInput {
+    /// The trip's places in travel order: origin, waypoints, destination.
+    pub fn places(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.origin.as_str())
+            .chain(self.waypoints.iter().map(String::as_str))
+            .chain(std::iter::once(self.destination.as_str()))
+    }
+}
+
+/// The Chinese label of a form field named by its JSON key, e.g. `return_at` → `返程时间`.
+pub fn field_label(field: &str) -> Option<&'static str> {
+    Some(match field {
+        "vehicle_plate" => "车牌号码",
+        "seats" => "核定座位数",
+        "drivers" => "驾驶员",
+        "charter_kind" => "包车类型",
+        "origin" => "起点",
+        "destination" => "讫点",
+        "waypoints" => "途经地",
+        "departure_at" => "出发时间",
+        "return_at" => "返程时间",
+        "one_way_km" => "单边行程",
+        "passengers" => "乘客人数",
+        "contract_number" => "包车合同编号",
+        "charterer" => "包车方",
+        _ => return None,
+    })
+}
+
+/// One problem with one field of the form, to show next to it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FieldError {
+    /// The field's JSON key, e.g. `return_at`.
+    pub field: &'static str,
+    /// What is wrong, in Chinese, naming the field, e.g. `返程时间必须晚于出发时间`.
+    pub message: String,
+}
+
+impl fmt::Display for FieldError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+/// Collects field errors in form order.
+struct Errors(Vec<FieldError>);
+
+impl Errors {
+    fn push(&mut self, field: &'static str, message: impl Into<String>) {
+        self.0.push(FieldError {
+            field,
+            message: message.into(),
+        });
+    }
+
+    fn missing(&mut self, field: &'static str) {
+        let label = field_label(field).unwrap_or(field);
+        self.push(field, format!("请填写{label}"));
+    }
+}
+
+/// Checks the whole form and reports every problem, in form order.
+///
+/// Rules: all fields required except waypoints; a valid plate; 1..=99 seats; 1..=4 drivers with
+/// name and mobile number; passengers between 1 and the seats; one_way_km within 1..=5000; at most
+/// 10 waypoints; every place a known prefecture-level code; the places not all in one province
+/// (an inter-provincial trip); the return after the departure.
+pub fn validate(input: &FilingInput) -> Result<(), Vec<FieldError>> {
+    let mut errors = Errors(Vec::new());
+    check_vehicle(input, &mut errors);
+    check_drivers(&input.drivers, &mut errors);
+    if input.charter_kind.is_none() {
+        errors.push("charter_kind", "请选择包车类型");
+    }
+    check_places(input, &mut errors);
+    check_times(input, &mut errors);
+    check_one_way_km(input.one_way_km, &mut errors);
+    check_passengers(input, &mut errors);
+    check_text(
+        &input.contract_number,
+        "contract_number",
+        MAX_CONTRACT_NUMBER_CHARS,
+        &mut errors,
+    );
+    check_text(
+        &input.charterer,
+        "charterer",
+        MAX_CHARTERER_CHARS,
+        &mut errors,
+    );
+    if errors.0.is_empty() {
+        return Ok(());
+    }
+    Err(errors.0)
+}
+
+fn check_vehicle(input: &FilingInput, errors: &mut Errors) {
+    if input.vehicle_plate.trim().is_empty() {
+        errors.missing("vehicle_plate");
+    } else if let Err(err) = Plate::parse(&input.vehicle_plate) {
+        errors.push("vehicle_plate", err.to_string());
+    }
+    match input.seats {
+        None => errors.missing("seats"),
+        Some(seats) if seats == 0 || seats > MAX_SEATS => {
+            errors.push("seats", format!("核定座位数应在 1 至 {MAX_SEATS} 之间"))
+        }
+        Some(_) => {}
+    }
+}
+
+fn check_drivers(drivers: &[Driver], errors: &mut Errors) {
+    if drivers.is_empty() {
+        errors.push("drivers", "请至少填写一名驾驶员");
+        return;
+    }
+    if drivers.len() > MAX_DRIVERS {
+        errors.push("drivers", format!("驾驶员最多填写 {MAX_DRIVERS} 名"));
+    }
+    for (i, driver) in drivers.iter().enumerate() {
+        let n = i + 1;
+        let name = driver.name.trim();
+        if name.is_empty() {
+            errors.push("drivers", format!("请填写第 {n} 名驾驶员的姓名"));
+        } else if name.chars().count() > MAX_DRIVER_NAME_CHARS {
+            errors.push(
+                "drivers",
+                format!("第 {n} 名驾驶员的姓名不能超过 {MAX_DRIVER_NAME_CHARS} 个字"),
+            );
+        }
+        if driver.phone.trim().is_empty() {
+            errors.push("drivers", format!("请填写第 {n} 名驾驶员的手机号码"));
+        } else if !is_mobile(driver.phone.trim()) {
+            errors.push(
+                "drivers",
+                format!("第 {n} 名驾驶员的手机号码应为 11 位手机号"),
+            );
+        }
+    }
+}
+
+/// A mainland mobile number: 11 digits starting with 13–19.
+pub fn is_mobile(phone: &str) -> bool {
+    let b = phone.as_bytes();
+    b.len() == 11
+        && b[0] == b'1'
+        && (b'3'..=b'9').contains(&b[1])
+        && b.iter().all(u8::is_ascii_digit)
+}
+
+fn check_places(input: &FilingInput, errors: &mut Errors) {
+    let mut all_known = true;
+    for (field, code) in [
+        ("origin", &input.origin),
+        ("destination", &input.destination),
+    ] {
+        let label = field_label(field).unwrap_or(field);
+        if code.trim().is_empty() {
+            errors.push(field, format!("请选择{label}"));
+            all_known = false;
+        } else if division::prefecture(code).is_none() {
+            errors.push(field, format!("{label}“{code}”不是有效的州/市行政区划代码"));
+            all_known = false;
+        }
+    }
+    if input.waypoints.len() > MAX_WAYPOINTS {
+        errors.push("waypoints", format!("途经地最多填写 {MAX_WAYPOINTS} 个"));
+    }
+    for (i, code) in input.waypoints.iter().enumerate() {
+        if division::prefecture(code).is_none() {
+            let n = i + 1;
+            errors.push(
+                "waypoints",
+                format!("第 {n} 个途经地“{code}”不是有效的州/市行政区划代码"),
+            );
+            all_known = false;
+        }
+    }
+    if !all_known {
+        return;
+    }
+    let origin_province = &input.origin[..2];
+    if input.places().all(|code| &code[..2] == origin_province) {
+        let province = division::province_of(&input.origin).map_or("同一省份", |p| p.name());
+        errors.push(
+            "destination",
+            format!("省际包车须跨省：起点、讫点和途经地均在{province}内"),
+        );
+    }
+}
+
+fn check_times(input: &FilingInput, errors: &mut Errors) {
+    if input.departure_at.is_none() {
+        errors.missing("departure_at");
+    }
+    match (input.departure_at, input.return_at) {
+        (_, None) => errors.missing("return_at"),
+        (Some(departure), Some(back)) if back <= departure => {
+            errors.push("return_at", "返程时间必须晚于出发时间")
+        }
+        _ => {}
+    }
+}
+
+fn check_one_way_km(one_way_km: Option<u32>, errors: &mut Errors) {
+    match one_way_km {
+        None => errors.missing("one_way_km"),
+        Some(km) if !ONE_WAY_KM_RANGE.contains(&km) => errors.push(
+            "one_way_km",
+            format!(
+                "单边行程应在 {} 至 {} 公里之间",
+                ONE_WAY_KM_RANGE.start(),
+                ONE_WAY_KM_RANGE.end()
+            ),
+        ),
+        Some(_) => {}
+    }
+}
+
+fn check_passengers(input: &FilingInput, errors: &mut Errors) {
+    match (input.passengers, input.seats) {
+        (None, _) => errors.missing("passengers"),
+        (Some(0), _) => errors.push("passengers", "乘客人数至少为 1 人"),
+        (Some(passengers), Some(seats)) if passengers > seats => errors.push(
+            "passengers",
+            format!("乘客人数（{passengers}）不能超过核定座位数（{seats}）"),
+        ),
+        _ => {}
+    }
+}
+
+fn check_text(text: &str, field: &'static str, max_chars: usize, errors: &mut Errors) {
+    let label = field_label(field).unwrap_or(field);
+    let text = text.trim();
+    if text.is_empty() {
+        errors.missing(field);
+    } else if text.chars().count() > max_chars {
+        errors.push(field, format!("{label}不能超过 {max_chars} 个字"));
+    }
+}
+
+/// Where a filing stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FilingStatus {
+    /// 草稿: saved, not submitted.
+    Draft,
+    /// 已提交: submitted, about to take its review path.
+    Submitted,
+    /// 自动审核通过.
+    AutoApproved,
+    /// 待人工审核: in the prefecture's review queue.
+    PendingReview,
+    /// 审核通过 by a reviewer.
+    Approved,
+    /// 已驳回 by a reviewer, with a reason.
+    Rejected,
+    /// 已撤销 by the enterprise.
+    Cancelled,
+}
+
+impl FilingStatus {
+    /// Every status, in lifecycle order.
+    pub const ALL: [FilingStatus; 7] = [
+        FilingStatus::Draft,
+        FilingStatus::Submitted,
+        FilingStatus::AutoApproved,
+        FilingStatus::PendingReview,
+        FilingStatus::Approved,
+        FilingStatus::Rejected,
+        FilingStatus::Cancelled,
+    ];
+
+    /// The Chinese label.
+    pub fn label(self) -> &'static str {
+        match self {
+            FilingStatus::Draft => "草稿",
+            FilingStatus::Submitted => "已提交",
+            FilingStatus::AutoApproved => "自动审核通过",
+            FilingStatus::PendingReview => "待人工审核",
+            FilingStatus::Approved => "审核通过",
+            FilingStatus::Rejected => "已驳回",
+            FilingStatus::Cancelled => "已撤销",
+        }
+    }
+
+    /// The statuses this one may move to.
+    ///
+    /// A draft is submitted or cancelled; a submission takes its review path; a reviewer approves
+    /// or rejects; a rejected filing goes back to draft to be corrected; an approved or pending
+    /// filing may be cancelled; a cancelled one is final.
+    pub fn next(self) -> &'static [FilingStatus] {
+        use FilingStatus::*;
+        match self {
+            Draft => &[Submitted, Cancelled],
+            Submitted => &[AutoApproved, PendingReview],
+            PendingReview => &[Approved, Rejected, Cancelled],
+            AutoApproved | Approved => &[Cancelled],
+            Rejected => &[Draft],
+            Cancelled => &[],
+        }
+    }
+
+    /// Whether moving from this status to `next` is allowed.
+    pub fn can_become(self, next: FilingStatus) -> bool {
+        self.next().contains(&next)
+    }
+
+    /// Whether the filing is approved, automatically or by a reviewer, so it may get its plate.
+    pub fn is_approved(self) -> bool {
+        matches!(self, FilingStatus::AutoApproved | FilingStatus::Approved)
+    }
+}
+
+impl From<ReviewPath> for FilingStatus {
+    fn from(path: ReviewPath) -> Self {
+        match path {
+            ReviewPath::AutoApproved => FilingStatus::AutoApproved,
+            ReviewPath::PendingReview => FilingStatus::PendingReview,
+        }
+    }
+}
+
+impl fmt::Display for FilingStatus {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(rfc3339: &str) -> Option<DateTime<FixedOffset>> {
+        Some(DateTime::parse_from_rfc3339(rfc3339).unwrap())
+    }
+
+    /// Kunming to Chongqing via Guiyang: a valid filing.
+    fn kunming_to_chongqing() -> FilingInput {
+        FilingInput {
+            vehicle_plate: "云A12345".into(),
+            seats: Some(45),
+            drivers: vec![Driver {
+                name: "张三".into(),
+                phone: "13800000000".into(),
+            }],
+            charter_kind: Some(CharterKind::Dedicated),
+            origin: "530100".into(),
+            destination: "500100".into(),
+            waypoints: vec!["520100".into()],
+            departure_at: at("2024-06-01T08:00:00+08:00"),
+            return_at: at("2024-06-03T18:00:00+08:00"),
+            one_way_km: Some(780),
+            passengers: Some(40),
+            contract_number: "HT-2024-001".into(),
+            charterer: "昆明某旅行社".into(),
+        }
+    }
+
+    fn errors_of(input: &FilingInput) -> Vec<FieldError> {
+        validate(input).unwrap_err()
+    }
+
+    fn only_error(input: &FilingInput) -> FieldError {
+        let errors = errors_of(input);
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        errors.into_iter().next().unwrap()
+    }
+
+    #[test]
+    fn a_complete_filing_is_valid() {
+        assert_eq!(validate(&kunming_to_chongqing()), Ok(()));
+    }
+
+    #[test]
+    fn an_empty_form_names_every_required_field() {
+        let errors = errors_of(&FilingInput::default());
+        let fields: Vec<&str> = errors.iter().map(|e| e.field).collect();
+        for field in [
+            "vehicle_plate",
+            "seats",
+            "drivers",
+            "charter_kind",
+            "origin",
+            "destination",
+            "departure_at",
+            "return_at",
+            "one_way_km",
+            "passengers",
+            "contract_number",
+            "charterer",
+        ] {
+            assert!(fields.contains(&field), "no error for {field}: {errors:?}");
+            let label = field_label(field).unwrap();
+            let message = &errors.iter().find(|e| e.field == field).unwrap().message;
+            assert!(message.contains(label), "{message} does not name {label}");
+        }
+        assert!(!fields.contains(&"waypoints"), "waypoints are optional");
+    }
+
+    #[test]
+    fn return_must_follow_departure() {
+        let mut input = kunming_to_chongqing();
+        input.return_at = input.departure_at;
+        let error = only_error(&input);
+        assert_eq!(error.field, "return_at");
+        assert_eq!(error.message, "返程时间必须晚于出发时间");
+    }
+
+    #[test]
+    fn return_after_departure_in_another_offset_compares_instants() {
+        let mut input = kunming_to_chongqing();
+        input.departure_at = at("2024-06-01T08:00:00+08:00");
+        input.return_at = at("2024-06-01T00:30:00Z"); // 08:30 CST
+        assert_eq!(validate(&input), Ok(()));
+    }
+
+    #[test]
+    fn passengers_may_fill_but_not_exceed_the_seats() {
+        let mut input = kunming_to_chongqing();
+        input.passengers = Some(45);
+        assert_eq!(validate(&input), Ok(()));
+        input.passengers = Some(46);
+        let error = only_error(&input);
+        assert_eq!(error.field, "passengers");
+        assert!(error.message.contains("乘客人数") && error.message.contains("核定座位数"));
+    }
+
+    #[test]
+    fn one_way_km_must_be_plausible() {
+        let mut input = kunming_to_chongqing();
+        for km in [1, 5000] {
+            input.one_way_km = Some(km);
+            assert_eq!(validate(&input), Ok(()), "{km}");
+        }
+        for km in [0, 5001] {
+            input.one_way_km = Some(km);
+            assert_eq!(only_error(&input).field, "one_way_km", "{km}");
+        }
+    }
+
+    #[test]
+    fn at_most_ten_waypoints() {
+        let mut input = kunming_to_chongqing();
+        input.waypoints = vec!["520100".into(); MAX_WAYPOINTS];
+        assert_eq!(validate(&input), Ok(()));
+        input.waypoints.push("520100".into());
+        let error = only_error(&input);
+        assert_eq!(error.field, "waypoints");
+        assert!(error.message.contains("途经地"));
+    }
+
+    #[test]
+    fn places_must_be_known_prefectures() {
+        let mut input = kunming_to_chongqing();
+        input.origin = "530000".into(); // a province, not a prefecture
+        input.waypoints = vec!["529900".into()];
+        let errors = errors_of(&input);
+        assert_eq!(errors.len(), 2, "{errors:?}");
+        assert_eq!(errors[0].field, "origin");
+        assert!(errors[0].message.starts_with("起点"));
+        assert_eq!(errors[1].field, "waypoints");
+        assert!(errors[1].message.contains("第 1 个途经地"));
+    }
+
+    #[test]
+    fn a_trip_within_one_province_is_not_inter_provincial() {
+        let mut input = kunming_to_chongqing();
+        input.destination = "532900".into(); // 大理
+        input.waypoints = vec!["532300".into()]; // 楚雄
+        let error = only_error(&input);
+        assert_eq!(error.field, "destination");
+        assert!(error.message.contains("云南省"), "{}", error.message);
+        // A waypoint in another province makes it inter-provincial again.
+        input.waypoints.push("510400".into()); // 攀枝花
+        assert_eq!(validate(&input), Ok(()));
+    }
+
+    #[test]
+    fn a_trip_out_of_scope_is_still_a_valid_filing() {
+        let mut input = kunming_to_chongqing();
+        input.destination = "430100".into(); // 长沙: paper plate only, but may be filed
+        assert_eq!(validate(&input), Ok(()));
+    }
+
+    #[test]
+    fn plate_and_drivers_are_checked() {
+        let mut input = kunming_to_chongqing();
+        input.vehicle_plate = "滇A12345".into();
+        input.drivers.push(Driver {
+            name: " ".into(),
+            phone: "12345".into(),
+        });
+        let errors = errors_of(&input);
+        assert_eq!(errors.len(), 3, "{errors:?}");
+        assert_eq!(errors[0].field, "vehicle_plate");
+        assert!(errors[0].message.contains("车牌号码"));
+        assert!(errors[1].message.contains("第 2 名驾驶员的姓名"));
+        assert!(errors[2].message.contains("第 2 名驾驶员的手机号码"));
+    }
+
+    #[test]
+    fn form_json_uses_snake_case_keys() {
+        let json = serde_json::to_value(kunming_to_chongqing()).unwrap();
+        assert_eq!(json["charter_kind"], "dedicated");
+        assert_eq!(json["one_way_km"], 780);
+        assert_eq!(json["departure_at"], "2024-06-01T08:00:00+08:00");
+        let partial: FilingInput =
+            serde_json::from_str(r#"{"charter_kind":"scheduled_line_temporary"}"#).unwrap();
+        assert_eq!(
+            partial.charter_kind,
+            Some(CharterKind::ScheduledLineTemporary)
+        );
+        assert_eq!(
+            CharterKind::ScheduledLineTemporary.label(),
+            "班线客车临时省际包车"
+        );
+    }
+
+    #[test]
+    fn field_errors_serialize_for_the_api() {
+        let error = FieldError {
+            field: "return_at",
+            message: "返程时间必须晚于出发时间".into(),
+        };
+        let json = serde_json::to_string(&error).unwrap();
+        assert_eq!(
+            json,
+            r#"{"field":"return_at","message":"返程时间必须晚于出发时间"}"#
+        );
+    }
+
+    #[test]
+    fn status_follows_the_procedure() {
+        use FilingStatus::*;
+        assert!(Draft.can_become(Submitted));
+        assert!(Submitted.can_become(FilingStatus::from(ReviewPath::AutoApproved)));
+        assert!(PendingReview.can_become(Approved));
+        assert!(PendingReview.can_become(Rejected));
+        assert!(Rejected.can_become(Draft));
+        assert!(
+            !Draft.can_become(Approved),
+            "no approval without submission"
+        );
+        assert!(
+            !Submitted.can_become(Approved),
+            "a reviewer decides only pending filings"
+        );
+        assert!(!AutoApproved.can_become(Rejected));
+        assert!(!Rejected.can_become(Approved));
+        assert!(Cancelled.next().is_empty());
+        assert!(FilingStatus::ALL.iter().all(|s| !s.can_become(*s)));
+    }
+
+    #[test]
+    fn only_approved_filings_count_as_approved() {
+        let approved: Vec<FilingStatus> = FilingStatus::ALL
+            .into_iter()
+            .filter(|s| s.is_approved())
+            .collect();
+        assert_eq!(
+            approved,
+            [FilingStatus::AutoApproved, FilingStatus::Approved]
+        );
+        assert_eq!(
+            serde_json::to_string(&FilingStatus::PendingReview).unwrap(),
+            "\"pending_review\""
+        );
+    }
+}
