@@ -1,0 +1,116 @@
+//! The trust list (信任列表): the issuer keys whose certificates are recognised (互信互认).
+
+use super::error::VerifyError;
+use super::kid::Kid;
+use super::signature::key_from_pem;
+use chrono::{DateTime, Utc};
+use p256::ecdsa::VerifyingKey;
+use p256::pkcs8::EncodePublicKey;
+use serde::{Deserialize, Serialize};
+
+/// The trust list as served by `GET /api/v1/trust-list`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TrustList {
+    /// Increases with every change of the list.
+    pub version: u32,
+    /// When the list was produced.
+    pub issued_at: DateTime<Utc>,
+    /// Every trusted key; a province may have several (rotation).
+    pub issuers: Vec<Issuer>,
+}
+
+/// One trusted issuer key of one province.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Issuer {
+    /// The province's 2-digit GB/T 2260 code, e.g. `53`.
+    pub province: String,
+    /// The issuing authority's name, e.g. `云南省交通运输厅`.
+    pub name: String,
+    /// The key's kid, 16 hex digits.
+    pub kid: Kid,
+    /// The P-256 public key as a PEM SubjectPublicKeyInfo.
+    pub public_key_pem: String,
+    /// The key is trusted from this moment on.
+    pub not_before: DateTime<Utc>,
+    /// The key is trusted until this moment (inclusive).
+    pub not_after: DateTime<Utc>,
+}
+
+impl TrustList {
+    /// A trust list of version 1 holding `issuers`.
+    pub fn from_issuers(issuers: Vec<Issuer>) -> TrustList {
+        TrustList { version: 1, issued_at: DateTime::<Utc>::UNIX_EPOCH, issuers }
+    }
+
+    /// Parses either the API's trust-list object or a bare JSON array of issuer entries.
+    pub fn from_json(text: &str) -> Result<TrustList, serde_json::Error> {
+        let text = text.trim_start_matches('\u{feff}');
+        if text.trim_start().starts_with('[') {
+            return serde_json::from_str::<Vec<Issuer>>(text).map(TrustList::from_issuers);
+        }
+        serde_json::from_str(text)
+    }
+
+    /// The entry holding `kid`.
+    pub fn find(&self, kid: Kid) -> Option<&Issuer> {
+        self.issuers.iter().find(|i| i.kid == kid)
+    }
+
+    /// Whether any key of `province` is in the list.
+    pub fn has_province(&self, province: &str) -> bool {
+        self.issuers.iter().any(|i| i.province == province)
+    }
+}
+
+impl Issuer {
+    /// An entry for `key`, its kid computed from the key.
+    pub fn new(province: &str, name: &str, key: &VerifyingKey, not_before: DateTime<Utc>, not_after: DateTime<Utc>) -> Result<Issuer, VerifyError> {
+        let pem = key
+            .to_public_key_pem(p256::pkcs8::LineEnding::LF)
+            .map_err(|_| VerifyError::IssuerKeyInvalid)?;
+        Ok(Issuer {
+            province: province.into(),
+            name: name.into(),
+            kid: kid_of_key(key)?,
+            public_key_pem: pem,
+            not_before,
+            not_after,
+        })
+    }
+
+    /// The entry's key, checked against its kid.
+    pub fn verifying_key(&self) -> Result<VerifyingKey, VerifyError> {
+        let key = key_from_pem(&self.public_key_pem)?;
+        if kid_of_key(&key)? != self.kid {
+            return Err(VerifyError::IssuerKeyInvalid);
+        }
+        Ok(key)
+    }
+
+    /// Whether the key is trusted at `at` (seconds since the Unix epoch).
+    pub fn trusted_at(&self, at: i64) -> bool {
+        self.not_before.timestamp() <= at && at <= self.not_after.timestamp()
+    }
+}
+
+/// The kid of a P-256 public key: SHA-256 over its DER SubjectPublicKeyInfo, first 8 bytes.
+pub fn kid_of_key(key: &VerifyingKey) -> Result<Kid, VerifyError> {
+    let der = key.to_public_key_der().map_err(|_| VerifyError::IssuerKeyInvalid)?;
+    Ok(Kid::from_spki_der(der.as_bytes()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bare_array_and_object_both_parse() {
+        let entry = r#"{"province":"53","name":"云南","kid":"0011223344556677","public_key_pem":"x","not_before":"2024-01-01T00:00:00Z","not_after":"2030-01-01T00:00:00Z"}"#;
+        let bare = TrustList::from_json(&format!("[{entry}]")).unwrap();
+        let full = TrustList::from_json(&format!(r#"{{"version":3,"issued_at":"2024-05-20T01:00:00Z","issuers":[{entry}]}}"#)).unwrap();
+        assert_eq!(bare.issuers, full.issuers);
+        assert_eq!(full.version, 3);
+        assert!(full.has_province("53") && !full.has_province("50"));
+        assert_eq!(full.issuers[0].verifying_key(), Err(VerifyError::IssuerKeyInvalid));
+    }
+}

@@ -1,0 +1,65 @@
+//! The outcome of a verification: verified with the trip, or rejected at a named step.
+
+use super::claims::CharterData;
+use super::error::{Step, VerifyError};
+use super::kid::Kid;
+use serde::Serialize;
+
+/// The result of verifying one certificate text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "outcome", rename_all = "snake_case")]
+pub enum Verdict {
+    /// Genuine, in force and in scope.
+    Verified(Verified),
+    /// Rejected at one step.
+    Rejected(Rejection),
+}
+
+/// What a verified certificate says.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Verified {
+    /// The issuing province's 2-digit code.
+    pub issuer: String,
+    /// The kid of the key that signed.
+    pub kid: Kid,
+    /// Issued at, seconds since the Unix epoch.
+    pub issued_at: i64,
+    /// Valid from, seconds since the Unix epoch.
+    pub not_before: i64,
+    /// Valid until (inclusive), seconds since the Unix epoch.
+    pub expires: i64,
+    /// The charter trip.
+    pub charter: CharterData,
+}
+
+/// Why a certificate was rejected.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Rejection {
+    /// The step that failed.
+    pub step: Step,
+    /// The error's stable code.
+    pub error: VerifyError,
+    /// The error's Chinese message.
+    pub message: &'static str,
+}
+
+impl From<VerifyError> for Rejection {
+    fn from(error: VerifyError) -> Rejection {
+        Rejection { step: error.step(), error, message: error.message() }
+    }
+}
+
+impl Verdict {
+    /// Whether the certificate was verified.
+    pub fn is_valid(&self) -> bool {
+        matches!(self, Verdict::Verified(_))
+    }
+
+    /// The rejection, if any.
+    pub fn rejection(&self) -> Option<&Rejection> {
+        match self {
+            Verdict::Rejected(r) => Some(r),
+            Verdict::Verified(_) => None,
+        }
+    }
+}
