@@ -8,6 +8,8 @@ pub mod division;
 pub mod filing;
 pub mod plate;
 pub mod review;
+pub mod role;
 pub mod scan;
 pub mod scope;
+pub mod session;
 pub mod version;

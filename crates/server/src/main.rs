@@ -1,2 +1,15 @@
-//! The `charterpass` binary.
-fn main() {}
+//! The `charterpass` binary: the API server and the operators' subcommands.
+
+mod api;
+mod auth;
+mod cli;
+mod config;
+mod db;
+mod demo;
+mod serve;
+mod state;
+mod web;
+
+fn main() -> std::process::ExitCode {
+    cli::run()
+}

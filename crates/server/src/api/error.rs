@@ -1,0 +1,102 @@
+//! API errors: each a status, a stable code and a Chinese message (design.md §5).
+
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use charterpass_core::session::ErrorBody;
+
+/// Everything a request can fail with.
+#[derive(Debug, thiserror::Error)]
+pub enum ApiError {
+    /// No valid session.
+    #[error("not signed in")]
+    Unauthenticated,
+    /// Wrong user name or password.
+    #[error("bad credentials")]
+    BadCredentials,
+    /// Signed in, but not allowed here.
+    #[error("forbidden")]
+    Forbidden,
+    /// No such resource, or not one the caller may know of.
+    #[error("not found")]
+    NotFound,
+    /// The resource changed under the caller (e.g. already decided).
+    #[error("conflict: {0}")]
+    Conflict(String),
+    /// An input field is wrong.
+    #[error("invalid {field}: {message}")]
+    Invalid {
+        /// The field's JSON name.
+        field: String,
+        /// What is wrong, in Chinese.
+        message: String,
+    },
+    /// Something broke on the server; details are logged, not shown.
+    #[error("internal: {0}")]
+    Internal(String),
+}
+
+impl ApiError {
+    /// An invalid-input error for `field`.
+    pub fn invalid(field: &str, message: impl Into<String>) -> ApiError {
+        ApiError::Invalid {
+            field: field.to_owned(),
+            message: message.into(),
+        }
+    }
+
+    fn status_code_message(&self) -> (StatusCode, &'static str, String) {
+        match self {
+            ApiError::Unauthenticated => (
+                StatusCode::UNAUTHORIZED,
+                "unauthenticated",
+                "请先登录".into(),
+            ),
+            ApiError::BadCredentials => (
+                StatusCode::UNAUTHORIZED,
+                "bad_credentials",
+                "用户名或密码错误".into(),
+            ),
+            ApiError::Forbidden => (StatusCode::FORBIDDEN, "forbidden", "无权执行此操作".into()),
+            ApiError::NotFound => (
+                StatusCode::NOT_FOUND,
+                "not_found",
+                "未找到请求的内容".into(),
+            ),
+            ApiError::Conflict(message) => (StatusCode::CONFLICT, "conflict", message.clone()),
+            ApiError::Invalid { message, .. } => {
+                (StatusCode::UNPROCESSABLE_ENTITY, "invalid", message.clone())
+            }
+            ApiError::Internal(_) => (
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "internal",
+                "服务器内部错误，请稍后重试".into(),
+            ),
+        }
+    }
+}
+
+impl From<rusqlite::Error> for ApiError {
+    fn from(err: rusqlite::Error) -> ApiError {
+        ApiError::Internal(err.to_string())
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        if let ApiError::Internal(detail) = &self {
+            eprintln!("charterpass: internal error: {detail}");
+        }
+        let (status, code, message) = self.status_code_message();
+        let field = match self {
+            ApiError::Invalid { field, .. } => Some(field),
+            _ => None,
+        };
+        let body = ErrorBody {
+            code: code.to_owned(),
+            message,
+            field,
+        };
+        (status, Json(body)).into_response()
+    }
+}

@@ -1,0 +1,24 @@
+//! The JSON API under `/api/v1`: one module per resource.
+
+mod error;
+mod health;
+mod session;
+
+use axum::extract::DefaultBodyLimit;
+use axum::Router;
+
+use crate::state::AppState;
+
+pub use error::ApiError;
+
+/// Largest request body the API reads, in bytes.
+pub const MAX_BODY_BYTES: usize = 64 * 1024;
+
+/// Every API route, relative to `/api/v1`.
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .merge(health::routes())
+        .merge(session::routes())
+        .fallback(|| async { ApiError::NotFound })
+        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+}

@@ -1,0 +1,128 @@
+//! Who is calling: password checks, sessions, and the signed-in user of a request.
+
+pub mod password;
+pub mod session;
+
+use axum::extract::FromRequestParts;
+use axum::http::request::Parts;
+use axum::http::HeaderMap;
+use charterpass_core::role::Role;
+use charterpass_core::session::Me;
+use rusqlite::{Connection, OptionalExtension};
+
+use crate::api::ApiError;
+use crate::state::AppState;
+
+/// The signed-in user of a request; extracting it answers 401 when there is none.
+#[derive(Debug, Clone)]
+pub struct CurrentUser {
+    /// The user's row id.
+    pub id: i64,
+    /// The account's user name.
+    pub username: String,
+    /// The name shown to people.
+    pub display_name: String,
+    /// What the user may do.
+    pub role: Role,
+    /// The enterprise of an enterprise operator or driver.
+    pub enterprise_id: Option<i64>,
+    /// The prefecture of a reviewer.
+    pub prefecture_code: Option<String>,
+    /// The driver record of a driver.
+    pub driver_id: Option<i64>,
+}
+
+impl CurrentUser {
+    /// Fails with 403 unless the user has `role`.
+    pub fn require(&self, role: Role) -> Result<(), ApiError> {
+        if self.role == role {
+            Ok(())
+        } else {
+            Err(ApiError::Forbidden)
+        }
+    }
+
+    /// The user as the API shows it.
+    pub fn me(&self) -> Me {
+        Me {
+            username: self.username.clone(),
+            display_name: self.display_name.clone(),
+            role: self.role,
+            enterprise_id: self.enterprise_id,
+            prefecture_code: self.prefecture_code.clone(),
+        }
+    }
+}
+
+const USER_COLUMNS: &str =
+    "id, username, display_name, role, enterprise_id, prefecture_code, driver_id";
+
+fn user_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<CurrentUser> {
+    let role: String = row.get(3)?;
+    Ok(CurrentUser {
+        id: row.get(0)?,
+        username: row.get(1)?,
+        display_name: row.get(2)?,
+        role: Role::parse(&role).ok_or_else(|| {
+            rusqlite::Error::FromSqlConversionFailure(3, rusqlite::types::Type::Text, role.into())
+        })?,
+        enterprise_id: row.get(4)?,
+        prefecture_code: row.get(5)?,
+        driver_id: row.get(6)?,
+    })
+}
+
+/// Checks a user name and password; the same work is done whether or not the user exists.
+pub fn authenticate(
+    conn: &Connection,
+    username: &str,
+    password: &str,
+) -> Result<CurrentUser, ApiError> {
+    let found = conn
+        .query_row(
+            &format!("SELECT {USER_COLUMNS}, password_hash FROM users WHERE username = ?1"),
+            [username],
+            |row| Ok((user_from_row(row)?, row.get::<_, String>(7)?)),
+        )
+        .optional()?;
+    match found {
+        Some((user, hash)) if password::verify(password, &hash) => Ok(user),
+        Some(_) => Err(ApiError::BadCredentials),
+        None => {
+            password::verify(password, password::dummy_hash());
+            Err(ApiError::BadCredentials)
+        }
+    }
+}
+
+/// The user whose session cookie `headers` carry; `Unauthenticated` when there is none.
+pub async fn user_from_headers(
+    state: &AppState,
+    headers: &HeaderMap,
+) -> Result<CurrentUser, ApiError> {
+    let token = session::token_from(headers).ok_or(ApiError::Unauthenticated)?;
+    state
+        .db
+        .call(move |conn| {
+            let user_id = session::user_of(conn, &token)?.ok_or(ApiError::Unauthenticated)?;
+            conn.query_row(
+                &format!("SELECT {USER_COLUMNS} FROM users WHERE id = ?1"),
+                [user_id],
+                user_from_row,
+            )
+            .optional()?
+            .ok_or(ApiError::Unauthenticated)
+        })
+        .await
+}
+
+impl FromRequestParts<AppState> for CurrentUser {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        user_from_headers(state, &parts.headers).await
+    }
+}

@@ -1,0 +1,30 @@
+//! Settings from flags and the environment.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use clap::Args;
+
+/// Where the server keeps its SQLite file and keys.
+#[derive(Args, Clone, Debug)]
+pub struct DataArgs {
+    /// Folder for the database and the issuing keys (created owner-only).
+    #[arg(long, env = "CHARTERPASS_DATA_DIR", default_value = "data")]
+    pub data_dir: PathBuf,
+}
+
+/// Settings of `charterpass serve`.
+#[derive(Args, Clone, Debug)]
+pub struct ServeArgs {
+    /// Address to listen on; port 0 picks a free one.
+    #[arg(long, env = "CHARTERPASS_ADDR", default_value = "127.0.0.1:8080")]
+    pub addr: SocketAddr,
+    #[command(flatten)]
+    pub data: DataArgs,
+    /// Folder of the built app (Trunk's output).
+    #[arg(long, env = "CHARTERPASS_DIST", default_value = "dist")]
+    pub dist: PathBuf,
+    /// Create the demo data set if the database is empty.
+    #[arg(long, env = "CHARTERPASS_DEMO")]
+    pub demo: bool,
+}

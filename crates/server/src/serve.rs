@@ -1,0 +1,39 @@
+//! `charterpass serve`: one process for the app's files and the API.
+
+use std::io::Write;
+
+use axum::Router;
+
+use crate::config::ServeArgs;
+use crate::db::Db;
+use crate::state::AppState;
+
+/// Opens the database, seeds the demo if asked, and serves until interrupted.
+pub fn run(args: ServeArgs) -> Result<(), Box<dyn std::error::Error>> {
+    let db = Db::open(&args.data.data_dir)?;
+    if args.demo {
+        crate::demo::seed_if_empty(&db)?;
+    }
+    let state = AppState { db };
+    let app = Router::new()
+        .nest("/api/v1", crate::api::router())
+        .with_state(state)
+        .fallback_service(crate::web::app_files(&args.dist));
+
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?;
+    runtime.block_on(async move {
+        let listener = tokio::net::TcpListener::bind(args.addr).await?;
+        let addr = listener.local_addr()?;
+        // Tests and scripts read this line to find the port.
+        println!("charterpass listening on http://{addr}");
+        std::io::stdout().flush()?;
+        axum::serve(listener, app)
+            .with_graceful_shutdown(async {
+                let _ = tokio::signal::ctrl_c().await;
+            })
+            .await?;
+        Ok(())
+    })
+}

@@ -1,0 +1,154 @@
+//! Starts the real `charterpass` binary on a free port with a fresh data folder.
+
+#![allow(dead_code)]
+
+use std::io::{BufRead, BufReader};
+use std::process::{Child, Command, Stdio};
+
+use serde_json::Value;
+
+/// The demo accounts' password.
+pub const DEMO_PASSWORD: &str = "Demo@2024";
+
+/// A running server, stopped when dropped.
+pub struct Server {
+    child: Child,
+    /// e.g. `http://127.0.0.1:40123`
+    pub base: String,
+    /// The data folder; removed when dropped.
+    pub data_dir: tempfile::TempDir,
+}
+
+impl Server {
+    /// Starts `charterpass serve --demo` on port 0 and waits for its listening line.
+    pub fn start() -> Server {
+        Server::start_with(&[])
+    }
+
+    /// Like `start`, with extra arguments for `serve`.
+    pub fn start_with(extra: &[&str]) -> Server {
+        let data_dir = tempfile::tempdir().expect("temporary data folder");
+        let mut child = Command::new(env!("CARGO_BIN_EXE_charterpass"))
+            .args([
+                "serve",
+                "--demo",
+                "--addr",
+                "127.0.0.1:0",
+                "--dist",
+                "/nonexistent-dist",
+            ])
+            .arg("--data-dir")
+            .arg(data_dir.path())
+            .args(extra)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("start charterpass");
+        let stdout = child.stdout.take().expect("stdout");
+        let mut lines = BufReader::new(stdout).lines();
+        let base = loop {
+            let line = lines
+                .next()
+                .expect("charterpass exited before listening")
+                .expect("read stdout");
+            if let Some(url) = line.strip_prefix("charterpass listening on ") {
+                break url.to_owned();
+            }
+        };
+        // Keep draining stdout so the server never blocks on a full pipe.
+        std::thread::spawn(move || for _ in lines {});
+        Server {
+            child,
+            base,
+            data_dir,
+        }
+    }
+
+    /// An HTTP client with its own cookie jar, not signed in.
+    pub fn client(&self) -> Client {
+        Client {
+            agent: ureq::AgentBuilder::new().build(),
+            base: format!("{}/api/v1", self.base),
+            cookie: None,
+        }
+    }
+
+    /// A client signed in as the demo account `username`.
+    pub fn login(&self, username: &str) -> Client {
+        let mut client = self.client();
+        let (status, body) = client.post(
+            "/session",
+            &serde_json::json!({"username": username, "password": DEMO_PASSWORD}),
+        );
+        assert_eq!(status, 200, "log-in as {username}: {body}");
+        client
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// A minimal JSON client that keeps the session cookie.
+pub struct Client {
+    agent: ureq::Agent,
+    base: String,
+    cookie: Option<String>,
+}
+
+impl Client {
+    fn run(&mut self, request: ureq::Request, body: Option<&Value>) -> (u16, Value) {
+        let request = match &self.cookie {
+            Some(cookie) => request.set("Cookie", cookie),
+            None => request,
+        };
+        let result = match body {
+            Some(body) => request.send_json(body.clone()),
+            None => request.call(),
+        };
+        let response = match result {
+            Ok(response) => response,
+            Err(ureq::Error::Status(_, response)) => response,
+            Err(err) => panic!("request failed: {err}"),
+        };
+        if let Some(set) = response.header("set-cookie") {
+            let pair = set.split(';').next().unwrap_or_default().to_owned();
+            self.cookie = if pair.ends_with('=') {
+                None
+            } else {
+                Some(pair)
+            };
+        }
+        let status = response.status();
+        let text = response.into_string().unwrap_or_default();
+        let json = serde_json::from_str(&text).unwrap_or(Value::Null);
+        (status, json)
+    }
+
+    /// `GET path` under `/api/v1`.
+    pub fn get(&mut self, path: &str) -> (u16, Value) {
+        let request = self.agent.get(&format!("{}{path}", self.base));
+        self.run(request, None)
+    }
+
+    /// `POST path` with a JSON body.
+    pub fn post(&mut self, path: &str, body: &Value) -> (u16, Value) {
+        let request = self.agent.post(&format!("{}{path}", self.base));
+        self.run(request, Some(body))
+    }
+
+    /// `PUT path` with a JSON body.
+    pub fn put(&mut self, path: &str, body: &Value) -> (u16, Value) {
+        let request = self.agent.put(&format!("{}{path}", self.base));
+        self.run(request, Some(body))
+    }
+
+    /// `DELETE path`.
+    pub fn delete(&mut self, path: &str) -> (u16, Value) {
+        let request = self.agent.delete(&format!("{}{path}", self.base));
+        self.run(request, None)
+    }
+}
