@@ -163,6 +163,8 @@ impl fmt::Display for CreditCode {
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
 
     // Real codes: Shenzhen Tencent Computer Systems, Huawei Technologies, and the example of
     // GB 32100-2015 itself.

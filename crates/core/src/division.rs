@@ -321,6 +321,8 @@ impl<'de> Deserialize<'de> for Prefecture {
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
 
     #[test]
     fn has_31_mainland_provinces_and_342_prefectures() {

@@ -427,6 +427,8 @@ impl fmt::Display for FilingStatus {
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
 
     fn at(rfc3339: &str) -> Option<DateTime<FixedOffset>> {
         Some(DateTime::parse_from_rfc3339(rfc3339).unwrap())

@@ -231,6 +231,8 @@ impl fmt::Display for Plate {
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
 
     #[test]
     fn accepts_ordinary_plates() {

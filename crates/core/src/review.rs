@@ -179,6 +179,8 @@ impl fmt::Display for RejectReason {
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
     use CharterKind::{Dedicated, ScheduledLineTemporary};
 
     #[test]

@@ -1,0 +1,81 @@
+//! A filing through the rules of the notice, using only the public API of `charterpass-core`.
+
+#[cfg(target_arch = "wasm32")]
+use wasm_bindgen_test::wasm_bindgen_test as test;
+
+use charterpass_core::division;
+use charterpass_core::filing::{validate, CharterKind, Driver, FilingInput, FilingStatus};
+use charterpass_core::review::{manual_reasons, review_path, ManualReason, ReviewPath};
+use charterpass_core::scope::{e_certificate_available, GoLive, PaperOnlyReason};
+use chrono::DateTime;
+
+fn filing(destination: &str, kind: CharterKind, one_way_km: u32) -> FilingInput {
+    FilingInput {
+        vehicle_plate: "云A12345D".into(),
+        seats: Some(49),
+        drivers: vec![Driver {
+            name: "李四".into(),
+            phone: "13987654321".into(),
+        }],
+        charter_kind: Some(kind),
+        origin: "532900".into(),
+        destination: destination.into(),
+        waypoints: vec![],
+        departure_at: Some(DateTime::parse_from_rfc3339("2024-07-01T07:30:00+08:00").unwrap()),
+        return_at: Some(DateTime::parse_from_rfc3339("2024-07-04T20:00:00+08:00").unwrap()),
+        one_way_km: Some(one_way_km),
+        passengers: Some(30),
+        contract_number: "DL-0701".into(),
+        charterer: "大理某中学".into(),
+    }
+}
+
+#[test]
+fn dali_to_chengdu_is_approved_automatically_and_gets_a_certificate() {
+    let input = filing("510100", CharterKind::Dedicated, 760);
+    assert_eq!(validate(&input), Ok(()));
+    let path = review_path(true, CharterKind::Dedicated, 760);
+    assert_eq!(path, ReviewPath::AutoApproved);
+    let status = FilingStatus::from(path);
+    assert!(FilingStatus::Submitted.can_become(status) && status.is_approved());
+    let departure = input.departure_at.unwrap();
+    assert_eq!(
+        e_certificate_available(input.places(), &departure, GoLive::default()),
+        Ok(())
+    );
+}
+
+#[test]
+fn dali_to_changsha_needs_review_and_gets_only_the_paper_plate() {
+    let input = filing("430100", CharterKind::ScheduledLineTemporary, 1400);
+    assert_eq!(validate(&input), Ok(()));
+    assert_eq!(
+        review_path(true, CharterKind::ScheduledLineTemporary, 1400),
+        ReviewPath::PendingReview
+    );
+    assert_eq!(
+        manual_reasons(true, CharterKind::ScheduledLineTemporary, 1400),
+        [
+            ManualReason::ScheduledLineTemporary,
+            ManualReason::BeyondAutoReviewDistance
+        ]
+    );
+    let departure = input.departure_at.unwrap();
+    let reason =
+        e_certificate_available(input.places(), &departure, GoLive::default()).unwrap_err();
+    let hunan = division::province("430000").unwrap();
+    assert_eq!(
+        reason,
+        PaperOnlyReason::OutOfScope {
+            place: "430100".into(),
+            province: Some(hunan)
+        }
+    );
+}
+
+#[test]
+fn a_reviewer_prefecture_lists_its_province() {
+    let dali = division::prefecture("532900").unwrap();
+    assert_eq!(dali.province().name(), "云南省");
+    assert!(division::prefectures_of(dali.province()).any(|p| p == dali));
+}
