@@ -15,8 +15,11 @@ pub mod payload;
 pub mod sign;
 pub mod signature;
 pub mod text;
+#[cfg(feature = "sign")]
+pub mod test_vectors;
 pub mod trust_list;
 pub mod verdict;
+pub mod vector;
 pub mod verify;
 pub mod zlib;
 
@@ -25,6 +28,7 @@ pub use error::{Step, VerifyError};
 pub use kid::Kid;
 pub use trust_list::{Issuer, TrustList};
 pub use verdict::{Rejection, Verdict, Verified};
+pub use vector::{Expected, Vector};
 pub use verify::verify;
 
 /// The text prefix of format version 1 of the charter certificate.

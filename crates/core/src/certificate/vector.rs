@@ -1,0 +1,58 @@
+//! A published test vector: a certificate text, a trust list, a clock and the expected verdict.
+
+use super::error::VerifyError;
+use super::trust_list::{Issuer, TrustList};
+use super::verdict::Verdict;
+use super::verify::verify;
+use chrono::DateTime;
+use serde::{Deserialize, Serialize};
+
+/// One test vector of `tests/vectors/*.json`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Vector {
+    /// What the vector exercises.
+    pub name: String,
+    /// The certificate text as in the QR code.
+    pub qr: String,
+    /// The trusted issuer entries.
+    pub trust: Vec<Issuer>,
+    /// The verification clock, RFC 3339.
+    pub at: String,
+    /// The expected verdict.
+    pub expected: Expected,
+}
+
+/// The expected verdict of a vector.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Expected {
+    /// Whether the certificate verifies.
+    pub valid: bool,
+    /// The failing step's code, or null when valid.
+    pub step: Option<String>,
+    /// The error code, or null when valid.
+    pub error: Option<String>,
+}
+
+impl Expected {
+    /// The expectation matching a verdict.
+    pub fn of(verdict: &Verdict) -> Expected {
+        match verdict.rejection() {
+            None => Expected { valid: true, step: None, error: None },
+            Some(r) => Expected { valid: false, step: Some(r.step.code().into()), error: Some(r.error.code().into()) },
+        }
+    }
+
+    /// The expectation of a rejection with `error`.
+    pub fn rejected(error: VerifyError) -> Expected {
+        Expected { valid: false, step: Some(error.step().code().into()), error: Some(error.code().into()) }
+    }
+}
+
+impl Vector {
+    /// Runs the vector; returns the actual expectation, or `None` when `at` is not RFC 3339.
+    pub fn run(&self) -> Option<Expected> {
+        let at = DateTime::parse_from_rfc3339(&self.at).ok()?.timestamp();
+        let trust = TrustList::from_issuers(self.trust.clone());
+        Some(Expected::of(&verify(&self.qr, &trust, at)))
+    }
+}
