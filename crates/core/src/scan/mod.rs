@@ -1,1 +1,121 @@
 //! Reading certificate QR codes from greyscale camera frames and photos.
+//!
+//! A frame goes through a short, fixed list of attempts ([`strategy::DEFAULT`]): downscale,
+//! adaptive threshold, rqrr. The list is fixed so the same frame always gives the same answer,
+//! in the browser and on the server.
+
+mod binarize;
+mod error;
+mod finder;
+mod frame;
+mod geometry;
+mod locate;
+mod reader;
+mod scale;
+pub mod strategy;
+
+pub use binarize::Threshold;
+pub use error::ScanError;
+pub use frame::Frame;
+
+use reader::Miss;
+use strategy::{Attempt, Method};
+
+/// Reads the QR text from a greyscale frame (`width × height` bytes, row-major).
+pub fn scan(width: usize, height: usize, pixels: &[u8]) -> Result<String, ScanError> {
+    Scanner::new().scan(Frame::new(width, height, pixels)?)
+}
+
+/// A reusable decoder that keeps its buffers between frames (a camera loop calls it often).
+#[derive(Debug, Default)]
+pub struct Scanner {
+    attempts: Vec<Attempt>,
+    working: Vec<u8>,
+    scaled: Vec<u8>,
+    table: Vec<u32>,
+    bits: Vec<u8>,
+    finders: Vec<finder::Finder>,
+    modules: Vec<bool>,
+}
+
+impl Scanner {
+    /// A scanner with the default attempts.
+    pub fn new() -> Self {
+        Self::with_attempts(strategy::DEFAULT)
+    }
+
+    /// A scanner with its own list of attempts (for tuning and benchmarks).
+    pub fn with_attempts(attempts: &[Attempt]) -> Self {
+        Self {
+            attempts: attempts.to_vec(),
+            ..Self::default()
+        }
+    }
+
+    /// Tries each attempt in order and returns the first text read.
+    pub fn scan(&mut self, frame: Frame<'_>) -> Result<String, ScanError> {
+        let longest = frame.width().max(frame.height());
+        let base = longest.div_ceil(strategy::WORKING_SIDE).max(1);
+        let (ww, wh) = scale::downscale(
+            frame.pixels(),
+            frame.width(),
+            frame.height(),
+            base,
+            &mut self.working,
+        );
+        let mut miss = Miss::NoGrid;
+        let mut current: Option<(usize, usize, usize)> = None;
+        let mut integral_ready = false;
+        let mut bits_for: Option<(usize, Threshold)> = None;
+        for i in 0..self.attempts.len() {
+            let attempt = self.attempts[i];
+            let (w, h) = match current {
+                Some((s, w, h)) if s == attempt.scale => (w, h),
+                _ => {
+                    let (w, h) =
+                        scale::downscale(&self.working, ww, wh, attempt.scale, &mut self.scaled);
+                    current = Some((attempt.scale, w, h));
+                    integral_ready = false;
+                    (w, h)
+                }
+            };
+            if w < 21 || h < 21 {
+                continue;
+            }
+            let result = match attempt.method {
+                Method::RqrrRows => reader::read_greyscale(&self.scaled, w, h),
+                Method::Finders(t) | Method::RqrrMean(t) => {
+                    if !integral_ready {
+                        binarize::integral(&self.scaled, w, h, &mut self.table);
+                        integral_ready = true;
+                    }
+                    if bits_for != Some((attempt.scale, t)) {
+                        binarize::mean_threshold(&self.table, w, h, t, &mut self.bits);
+                        bits_for = Some((attempt.scale, t));
+                    }
+                    if let Method::Finders(_) = attempt.method {
+                        let img = finder::Bitmap {
+                            bits: &self.bits,
+                            width: w,
+                            height: h,
+                        };
+                        finder::find(&img, &mut self.finders);
+                        let (finders, modules) = (&self.finders, &mut self.modules);
+                        reader::shielded(|| locate::read(&img, finders, modules))
+                    } else {
+                        reader::read_bitmap(&self.bits, w, h)
+                    }
+                }
+            };
+            match result {
+                Ok(text) => return Ok(text),
+                Err(m) => miss = miss.max(m),
+            }
+        }
+        Err(match miss {
+            Miss::NoGrid => ScanError::NoCode,
+            Miss::Undecodable => ScanError::Unreadable,
+            Miss::NotText => ScanError::NotText,
+        })
+    }
+}

@@ -1,0 +1,252 @@
+//! From finder patterns to a sampled module grid, decoded by rqrr.
+
+use super::finder::{Bitmap, Finder};
+use super::geometry::{Homography, Pt};
+use super::reader::Miss;
+
+/// At most this many finder candidates take part in forming triples.
+const MAX_FINDERS: usize = 10;
+/// At most this many plausible triples are sampled per bitmap.
+const MAX_TRIPLES: usize = 6;
+
+/// The module grid handed to rqrr's decoder.
+struct Modules<'a> {
+    size: usize,
+    bits: &'a [bool],
+}
+
+impl rqrr::BitGrid for Modules<'_> {
+    fn size(&self) -> usize {
+        self.size
+    }
+
+    fn bit(&self, y: usize, x: usize) -> bool {
+        self.bits[y * self.size + x]
+    }
+}
+
+/// Three finders in code order: top-left, top-right, bottom-left.
+#[derive(Debug, Clone, Copy)]
+struct Triple {
+    tl: Finder,
+    tr: Finder,
+    bl: Finder,
+    /// Lower is more square-like.
+    badness: f64,
+}
+
+fn pt(f: &Finder) -> Pt {
+    Pt::new(f.x as f64, f.y as f64)
+}
+
+/// Orders three finders and rates how much they look like the corners of one code.
+fn triple(a: Finder, b: Finder, c: Finder) -> Option<Triple> {
+    let (lo, hi) = [a.module, b.module, c.module]
+        .iter()
+        .fold((f32::MAX, 0f32), |(lo, hi), &m| (lo.min(m), hi.max(m)));
+    if hi > 2.0 * lo {
+        return None;
+    }
+    let (ab, bc, ca) = (
+        pt(&a).dist(pt(&b)),
+        pt(&b).dist(pt(&c)),
+        pt(&c).dist(pt(&a)),
+    );
+    // The corner opposite the longest side is top-left.
+    let (tl, p, q, hyp, s1, s2) = if bc >= ab && bc >= ca {
+        (a, b, c, bc, ab, ca)
+    } else if ca >= ab && ca >= bc {
+        (b, c, a, ca, ab, bc)
+    } else {
+        (c, a, b, ab, bc, ca)
+    };
+    let module = (lo + hi) as f64 / 2.0;
+    if s1.min(s2) < 8.0 * module || s1.max(s2) > 1.8 * s1.min(s2) {
+        return None;
+    }
+    let right = (hyp * hyp - (s1 * s1 + s2 * s2)).abs() / (s1 * s1 + s2 * s2);
+    if right > 0.5 {
+        return None;
+    }
+    let (o, pp, qq) = (pt(&tl), pt(&p), pt(&q));
+    let cross = (pp.x - o.x) * (qq.y - o.y) - (pp.y - o.y) * (qq.x - o.x);
+    let (tr, bl) = if cross > 0.0 { (p, q) } else { (q, p) };
+    let badness = right + (s1.max(s2) / s1.min(s2) - 1.0) + (hi / lo - 1.0) as f64;
+    Some(Triple {
+        tl,
+        tr,
+        bl,
+        badness,
+    })
+}
+
+/// Estimated side in modules, rounded to a valid QR size (17 + 4·version).
+fn estimate_size(t: &Triple) -> Option<usize> {
+    let (o, r, b) = (pt(&t.tl), pt(&t.tr), pt(&t.bl));
+    // Runs were measured along the image axes; undo the stretch from the code's rotation.
+    let fold = |d: Pt| d.x.abs().max(d.y.abs()) / d.x.hypot(d.y);
+    let (dr, db) = (Pt::new(r.x - o.x, r.y - o.y), Pt::new(b.x - o.x, b.y - o.y));
+    let module =
+        (t.tl.module + t.tr.module + t.bl.module) as f64 / 3.0 * (fold(dr) + fold(db)) / 2.0;
+    if module <= 0.0 {
+        return None;
+    }
+    let span = (o.dist(r) + o.dist(b)) / 2.0 / module + 7.0;
+    let version = ((span - 17.0) / 4.0).round();
+    (1.0..=40.0)
+        .contains(&version)
+        .then(|| 17 + 4 * version as usize)
+}
+
+/// Scores an alignment pattern (dark centre, light ring, dark ring) at `c` with module axes.
+fn alignment_score(img: &Bitmap, c: Pt, ex: Pt, ey: Pt) -> u32 {
+    let mut score = 0;
+    for j in -2i32..=2 {
+        for i in -2i32..=2 {
+            let ring = i.abs().max(j.abs());
+            let x = c.x + i as f64 * ex.x + j as f64 * ey.x;
+            let y = c.y + i as f64 * ex.y + j as f64 * ey.y;
+            let dark = img.dark(x.floor() as isize, y.floor() as isize);
+            score += (dark == (ring != 1)) as u32;
+        }
+    }
+    score
+}
+
+/// Searches for the bottom-right alignment pattern near where the finders put it.
+fn find_alignment(img: &Bitmap, t: &Triple, size: usize) -> Option<Pt> {
+    let (o, r, b) = (pt(&t.tl), pt(&t.tr), pt(&t.bl));
+    let span = (size - 7) as f64;
+    let ex = Pt::new((r.x - o.x) / span, (r.y - o.y) / span);
+    let ey = Pt::new((b.x - o.x) / span, (b.y - o.y) / span);
+    let k = span - 3.0;
+    let guess = Pt::new(o.x + k * (ex.x + ey.x), o.y + k * (ex.y + ey.y));
+    let reach = (size as i32 / 8).clamp(4, 10) * 2;
+    let (mut best, mut at, mut near) = (0u32, guess, f64::MAX);
+    for j in -reach..=reach {
+        for i in -reach..=reach {
+            let c = Pt::new(
+                guess.x + (i as f64 * ex.x + j as f64 * ey.x) / 2.0,
+                guess.y + (i as f64 * ex.y + j as f64 * ey.y) / 2.0,
+            );
+            let s = alignment_score(img, c, ex, ey);
+            let d = (i * i + j * j) as f64;
+            if s > best || (s == best && d < near) {
+                (best, at, near) = (s, c, d);
+            }
+        }
+    }
+    if best < 23 {
+        return None;
+    }
+    // Centre of the best-scoring positions on a finer lattice around the winner.
+    let (mut sx, mut sy, mut n) = (0.0, 0.0, 0.0);
+    let mut top = 0;
+    for j in -3i32..=3 {
+        for i in -3i32..=3 {
+            let c = Pt::new(
+                at.x + (i as f64 * ex.x + j as f64 * ey.x) / 6.0,
+                at.y + (i as f64 * ex.y + j as f64 * ey.y) / 6.0,
+            );
+            let s = alignment_score(img, c, ex, ey);
+            if s > top {
+                (top, sx, sy, n) = (s, 0.0, 0.0, 0.0);
+            }
+            if s == top {
+                (sx, sy, n) = (sx + c.x, sy + c.y, n + 1.0);
+            }
+        }
+    }
+    Some(Pt::new(sx / n, sy / n))
+}
+
+/// Samples each module centre through `h`; `false` if too much of the grid falls off the image.
+fn sample(img: &Bitmap, h: &Homography, size: usize, out: &mut Vec<bool>) -> bool {
+    out.clear();
+    let mut outside = 0;
+    for row in 0..size {
+        for col in 0..size {
+            let Some(p) = h.map(Pt::new(col as f64 + 0.5, row as f64 + 0.5)) else {
+                return false;
+            };
+            let (x, y) = (p.x.floor(), p.y.floor());
+            if x < 0.0 || y < 0.0 || x >= img.width as f64 || y >= img.height as f64 {
+                outside += 1;
+            }
+            out.push(img.dark(x as isize, y as isize));
+        }
+    }
+    outside * 10 < size * size
+}
+
+/// Tries the likeliest finder triples; returns the first text rqrr decodes.
+pub fn read(img: &Bitmap, finders: &[Finder], modules: &mut Vec<bool>) -> Result<String, Miss> {
+    let n = finders.len().min(MAX_FINDERS);
+    let mut triples = Vec::new();
+    for i in 0..n {
+        for j in i + 1..n {
+            for k in j + 1..n {
+                if let Some(t) = triple(finders[i], finders[j], finders[k]) {
+                    triples.push(t);
+                }
+            }
+        }
+    }
+    if triples.is_empty() {
+        return Err(Miss::NoGrid);
+    }
+    triples.sort_by(|a, b| a.badness.total_cmp(&b.badness));
+    let mut miss = Miss::Undecodable;
+    for t in triples.iter().take(MAX_TRIPLES) {
+        let Some(size) = estimate_size(t) else {
+            continue;
+        };
+        for size in [size, size + 4, size.saturating_sub(4)] {
+            if size < 21 || size > 177 {
+                continue;
+            }
+            match read_at(img, t, size, modules) {
+                Ok(text) => return Ok(text),
+                Err(m) => miss = miss.max(m),
+            }
+        }
+    }
+    Err(miss)
+}
+
+/// Samples and decodes one triple at one assumed size, with and without the alignment pattern.
+fn read_at(img: &Bitmap, t: &Triple, size: usize, modules: &mut Vec<bool>) -> Result<String, Miss> {
+    let s = size as f64;
+    let (o, r, b) = (pt(&t.tl), pt(&t.tr), pt(&t.bl));
+    let from3 = [
+        Pt::new(3.5, 3.5),
+        Pt::new(s - 3.5, 3.5),
+        Pt::new(s - 3.5, s - 3.5),
+        Pt::new(3.5, s - 3.5),
+    ];
+    let corner = Pt::new(r.x + b.x - o.x, r.y + b.y - o.y);
+    let mut maps = Vec::with_capacity(2);
+    if size > 21 {
+        if let Some(a) = find_alignment(img, t, size) {
+            let from = [from3[0], from3[1], Pt::new(s - 6.5, s - 6.5), from3[3]];
+            maps.extend(Homography::between(from, [o, r, a, b]));
+        }
+    }
+    maps.extend(Homography::between(from3, [o, r, corner, b]));
+    let mut miss = Miss::Undecodable;
+    for h in maps {
+        if !sample(img, &h, size, modules) {
+            continue;
+        }
+        let grid = rqrr::Grid::new(Modules {
+            size,
+            bits: modules,
+        });
+        match grid.decode() {
+            Ok((_, text)) => return Ok(text),
+            Err(rqrr::DeQRError::EncodingError) => miss = Miss::NotText,
+            Err(_) => {}
+        }
+    }
+    Err(miss)
+}
