@@ -1,2 +1,6 @@
-//! Mounts the charterpass app.
-fn main() {}
+//! Mounts the charterpass app on the page.
+
+fn main() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(charterpass_app::App);
+}

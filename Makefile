@@ -1,0 +1,20 @@
+# The two commands of the README, and a few helpers.
+.PHONY: run test size fuzz bench-scan setup
+
+run:        ## build the app and start the server with demo accounts
+	bash scripts/run.sh
+
+test:       ## every test: native, wasm, browser journeys
+	bash scripts/test.sh
+
+setup:      ## install the tools only
+	bash scripts/setup.sh
+
+size:       ## wasm and JS size, raw and gzipped
+	bash scripts/size.sh
+
+fuzz:       ## fuzz the verifier for FUZZ_SECONDS (default 60)
+	bash scripts/fuzz.sh $${FUZZ_SECONDS:-60}
+
+bench-scan: ## scan engine against zxing-cpp on the shared frames
+	bash scripts/bench-scan.sh

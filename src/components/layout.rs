@@ -1,0 +1,36 @@
+//! The frame around every page: the title bar, the navigation and the main area.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+
+use crate::components::nav::Nav;
+use crate::session::Session;
+
+/// The title bar, navigation and signed-in person around `children`.
+#[component]
+pub fn Layout(children: Children) -> impl IntoView {
+    let session = Session::get();
+    let navigate = use_navigate();
+    let sign_out = move |_| {
+        let navigate = navigate.clone();
+        spawn_local(async move {
+            let _ = crate::api::session::sign_out().await;
+            session.me.set(Some(None));
+            navigate("/login", Default::default());
+        });
+    };
+    view! {
+        <header class="topbar">
+            <A href="/" attr:class="brand">"省际包车电子凭证"</A>
+            <Nav me=Signal::derive(move || session.current())/>
+            <Show when=move || session.current().is_some()>
+                <span class="who">{move || session.current().map(|me| me.display_name)}</span>
+                <button class="link" on:click=sign_out.clone()>"退出登录"</button>
+            </Show>
+        </header>
+        <main class="page">{children()}</main>
+        <footer class="footer">"云南省交通运输厅 · 省际包车电子凭证系统"</footer>
+    }
+}

@@ -1,0 +1,31 @@
+//! Shows a page only to the role it is for.
+
+use charterpass_core::role::Role;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::session::Session;
+
+/// Renders `children` when the signed-in person has `role`; otherwise says why not.
+#[component]
+pub fn RoleGate(role: Role, children: ChildrenFn) -> impl IntoView {
+    let session = Session::get();
+    move || match session.me.get() {
+        None => view! { <p class="muted">"正在加载…"</p> }.into_any(),
+        Some(None) => view! {
+            <section class="notice">
+                <p>"请先登录。"</p>
+                <A href="/login">"前往登录"</A>
+            </section>
+        }
+        .into_any(),
+        Some(Some(me)) if me.role == role => children().into_any(),
+        Some(Some(me)) => view! {
+            <section class="notice">
+                <p>{format!("此页面供{}使用，您当前的身份是{}。", role.label(), me.role.label())}</p>
+                <A href=me.role.home()>"返回我的工作台"</A>
+            </section>
+        }
+        .into_any(),
+    }
+}

@@ -1,0 +1,9 @@
+//! The charterpass browser app (省际包车电子凭证): pages per role, the API client, shared components.
+
+pub mod api;
+mod app;
+pub mod components;
+pub mod pages;
+pub mod session;
+
+pub use app::App;

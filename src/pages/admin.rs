@@ -1,0 +1,19 @@
+//! The Admin area: 管理工作台.
+
+use charterpass_core::role::Role;
+use leptos::prelude::*;
+
+use crate::components::role_gate::RoleGate;
+
+/// The 管理工作台 page.
+#[component]
+pub fn Admin() -> impl IntoView {
+    view! {
+        <RoleGate role=Role::Admin>
+            <section class="card">
+                <h1>"管理工作台"</h1>
+                <p>"企业自动审核权限、推广应用情况与问题反馈将在此管理。"</p>
+            </section>
+        </RoleGate>
+    }
+}

@@ -1,0 +1,19 @@
+//! The Enterprise area: 企业工作台.
+
+use charterpass_core::role::Role;
+use leptos::prelude::*;
+
+use crate::components::role_gate::RoleGate;
+
+/// The 企业工作台 page.
+#[component]
+pub fn Enterprise() -> impl IntoView {
+    view! {
+        <RoleGate role=Role::Enterprise>
+            <section class="card">
+                <h1>"企业工作台"</h1>
+                <p>"省际包车备案、包车牌打印与电子牌下发将在此办理。"</p>
+            </section>
+        </RoleGate>
+    }
+}

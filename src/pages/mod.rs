@@ -1,0 +1,10 @@
+//! One module per page; pages stay thin and call `core` for rules and `api` for the network.
+
+pub mod admin;
+pub mod driver;
+pub mod enterprise;
+pub mod home;
+pub mod login;
+pub mod not_found;
+pub mod review;
+pub mod verify;

@@ -1,0 +1,76 @@
+// Shared by the browser journeys: the real server on a free port, and Debian's Chromium.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { chromium } from 'playwright-core';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const SCREENSHOTS = join(ROOT, 'tests/e2e/screenshots');
+export const DEMO_PASSWORD = 'Demo@2024';
+
+/** Starts `charterpass serve --demo` with a fresh data folder; resolves once it listens. */
+export async function startServer(extraArgs = []) {
+  const bin = process.env.CHARTERPASS_BIN ?? join(ROOT, 'target/debug/charterpass');
+  const dataDir = mkdtempSync(join(tmpdir(), 'charterpass-e2e-'));
+  const child = spawn(
+    bin,
+    ['serve', '--demo', '--addr', '127.0.0.1:0', '--data-dir', dataDir, '--dist', join(ROOT, 'dist'), ...extraArgs],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const base = await new Promise((ok, fail) => {
+    child.once('exit', (code) => fail(new Error(`charterpass exited with ${code} before listening`)));
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      const m = line.match(/^charterpass listening on (http:\/\/\S+)$/);
+      if (m) ok(m[1]);
+    });
+  });
+  return {
+    base,
+    dataDir,
+    async stop() {
+      child.kill('SIGINT');
+      await new Promise((ok) => (child.exitCode !== null ? ok() : child.once('exit', ok)));
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Launches headless Chromium with the flags this closed network needs. */
+export async function launchBrowser(extraArgs = []) {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-dev-shm-usage',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      ...extraArgs,
+    ],
+  });
+}
+
+/** Collects console errors and uncaught exceptions of a page. */
+export function watchErrors(page) {
+  const errors = [];
+  page.on('console', (msg) => { if (msg.type() === 'error') errors.push(msg.text()); });
+  page.on('pageerror', (err) => errors.push(String(err)));
+  return errors;
+}
+
+/** Signs in through the log-in form and waits for the role's area. */
+export async function signIn(page, base, username, home) {
+  await page.goto(`${base}/login`);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.waitForURL(`${base}${home}`);
+}
+
+/** Saves a screenshot under the git-ignored screenshots folder and returns its path. */
+export async function screenshot(page, name) {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const path = join(SCREENSHOTS, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}

@@ -1,0 +1,90 @@
+// The app shell: title, log-in per role, each role's area, 404, phone width, no console errors.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { launchBrowser, screenshot, signIn, startServer, watchErrors } from './harness.mjs';
+
+let server;
+let browser;
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const ROLES = [
+  { username: 'qiye_km', home: '/enterprise', heading: '企业工作台' },
+  { username: 'shenhe_km', home: '/review', heading: '审核工作台' },
+  { username: 'admin', home: '/admin', heading: '管理工作台' },
+  { username: 'driver_km1', home: '/driver', heading: '驾驶员' },
+  { username: 'zhifa', home: '/verify', heading: '扫码核验' },
+];
+
+test('the start page says what the system is, in Chinese, at phone width', async () => {
+  const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+  const errors = watchErrors(page);
+  await page.goto(`${server.base}/`);
+  assert.equal(await page.title(), '省际包车电子凭证');
+  await page.getByRole('heading', { name: '省际包车电子凭证' }).waitFor();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `page is ${overflow}px wider than a 360px phone`);
+  const path = await screenshot(page, 'home-360');
+  console.log(`screenshot: ${path}`);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+for (const role of ROLES) {
+  test(`${role.username} signs in and reaches ${role.home}`, async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await signIn(page, server.base, role.username, role.home);
+    await page.getByRole('heading', { name: role.heading }).waitFor();
+    // The navigation offers the signed-in role's own area.
+    const nav = page.getByRole('navigation', { name: '主导航' });
+    assert.equal(await nav.getByRole('link').first().getAttribute('href'), role.home);
+    await page.getByRole('button', { name: '退出登录' }).click();
+    await page.waitForURL(`${server.base}/login`);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}
+
+test('a role area asks strangers to sign in, and other roles are turned away', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  for (const area of ['/enterprise', '/review', '/admin', '/driver']) {
+    await page.goto(`${server.base}${area}`);
+    await page.getByText('请先登录').waitFor();
+  }
+  await signIn(page, server.base, 'driver_km1', '/driver');
+  await page.goto(`${server.base}/review`);
+  await page.getByText('此页面供审核人员使用').waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a wrong password is refused with a Chinese message', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${server.base}/login`);
+  await page.getByLabel('用户名').fill('admin');
+  await page.getByLabel('密码').fill('wrong');
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByRole('alert').filter({ hasText: '用户名或密码错误' }).waitFor();
+  assert.equal(new URL(page.url()).pathname, '/login');
+  await page.close();
+});
+
+test('an unknown address shows the 404 page on a desktop', async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const errors = watchErrors(page);
+  await page.goto(`${server.base}/no/such/page`);
+  await page.getByRole('heading', { name: '页面不存在' }).waitFor();
+  await screenshot(page, 'not-found-desktop');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
