@@ -10,7 +10,8 @@ fn repo_root() -> PathBuf {
 }
 
 fn keys() -> TestKeys {
-    let pems = KEY_FILES.map(|f| std::fs::read_to_string(repo_root().join("tests/keys").join(f)).expect(f));
+    let pems = KEY_FILES
+        .map(|f| std::fs::read_to_string(repo_root().join("tests/keys").join(f)).expect(f));
     TestKeys::from_pems(&pems).expect("test-only keys")
 }
 
@@ -26,7 +27,11 @@ fn committed_vectors_match_the_generator() {
             std::fs::write(&path, &json).unwrap();
         }
         let committed = std::fs::read_to_string(&path).unwrap_or_default();
-        assert!(committed == json, "{} differs from the generator", path.display());
+        assert!(
+            committed == json,
+            "{} differs from the generator",
+            path.display()
+        );
     }
 }
 

@@ -97,11 +97,20 @@ impl Claims {
             waypoints.push(division_value(w)?);
         }
         let charter = Value::Map(vec![
-            (int(key::CERTIFICATE_NUMBER), Value::Text(c.certificate_number.clone())),
-            (int(key::FILING_NUMBER), Value::Text(c.filing_number.clone())),
+            (
+                int(key::CERTIFICATE_NUMBER),
+                Value::Text(c.certificate_number.clone()),
+            ),
+            (
+                int(key::FILING_NUMBER),
+                Value::Text(c.filing_number.clone()),
+            ),
             (int(key::PLATE), Value::Text(c.plate.clone())),
             (int(key::SEATS), int(i64::from(c.seats))),
-            (int(key::ENTERPRISE_NAME), Value::Text(c.enterprise_name.clone())),
+            (
+                int(key::ENTERPRISE_NAME),
+                Value::Text(c.enterprise_name.clone()),
+            ),
             (int(key::CREDIT_CODE), Value::Text(c.credit_code.clone())),
             (int(key::ORIGIN), division_value(&c.origin)?),
             (int(key::DESTINATION), division_value(&c.destination)?),
@@ -140,8 +149,16 @@ impl Claims {
     fn check(&self) -> Result<(), VerifyError> {
         let c = &self.charter;
         let province = self.iss.len() == 2 && self.iss.bytes().all(|b| b.is_ascii_digit());
-        let texts = [&c.certificate_number, &c.filing_number, &c.plate, &c.enterprise_name, &c.credit_code];
-        let texts_ok = texts.iter().all(|t| !t.is_empty() && t.len() <= MAX_CLAIM_TEXT_LEN);
+        let texts = [
+            &c.certificate_number,
+            &c.filing_number,
+            &c.plate,
+            &c.enterprise_name,
+            &c.credit_code,
+        ];
+        let texts_ok = texts
+            .iter()
+            .all(|t| !t.is_empty() && t.len() <= MAX_CLAIM_TEXT_LEN);
         let places_ok = c.places().all(is_division_code) && c.waypoints.len() <= MAX_WAYPOINTS;
         let times_ok = self.nbf <= self.exp && c.trip_start <= c.trip_end;
         if !(province && texts_ok && places_ok && times_ok) {
@@ -164,7 +181,9 @@ fn division_value(code: &str) -> Result<Value, VerifyError> {
     if !is_division_code(code) {
         return Err(VerifyError::ClaimsInvalid);
     }
-    code.parse::<i64>().map(int).map_err(|_| VerifyError::ClaimsInvalid)
+    code.parse::<i64>()
+        .map(int)
+        .map_err(|_| VerifyError::ClaimsInvalid)
 }
 
 fn division_of(value: &Value) -> Result<String, VerifyError> {
@@ -191,7 +210,10 @@ fn charter_from_value(value: &Value) -> Result<CharterData, VerifyError> {
     if raw_waypoints.len() > MAX_WAYPOINTS {
         return Err(VerifyError::ClaimsInvalid);
     }
-    let waypoints = raw_waypoints.iter().map(division_of).collect::<Result<Vec<_>, _>>()?;
+    let waypoints = raw_waypoints
+        .iter()
+        .map(division_of)
+        .collect::<Result<Vec<_>, _>>()?;
     Ok(CharterData {
         certificate_number: text(key::CERTIFICATE_NUMBER)?,
         filing_number: text(key::FILING_NUMBER)?,
@@ -237,7 +259,10 @@ mod tests {
     #[test]
     fn round_trip() {
         let claims = sample();
-        assert_eq!(Claims::from_payload(&claims.to_cbor().unwrap()).unwrap(), claims);
+        assert_eq!(
+            Claims::from_payload(&claims.to_cbor().unwrap()).unwrap(),
+            claims
+        );
     }
 
     #[test]
@@ -253,7 +278,12 @@ mod tests {
     #[test]
     fn rejects_missing_charter_claim() {
         // {1: "53", 6: 0, 5: 0, 4: 0}
-        let bytes = [0xa4, 0x01, 0x62, b'5', b'3', 0x06, 0x00, 0x05, 0x00, 0x04, 0x00];
-        assert_eq!(Claims::from_payload(&bytes), Err(VerifyError::ClaimsInvalid));
+        let bytes = [
+            0xa4, 0x01, 0x62, b'5', b'3', 0x06, 0x00, 0x05, 0x00, 0x04, 0x00,
+        ];
+        assert_eq!(
+            Claims::from_payload(&bytes),
+            Err(VerifyError::ClaimsInvalid)
+        );
     }
 }

@@ -72,7 +72,10 @@ mod tests {
     fn rejects_deep_nesting_and_trailing_bytes() {
         let deep = [vec![0x81u8; 64], vec![0x00]].concat();
         assert_eq!(decode_cbor(&deep).err(), Some(VerifyError::CborTooDeep));
-        assert_eq!(decode_cbor(&[0x00, 0x00]).err(), Some(VerifyError::CoseInvalid));
+        assert_eq!(
+            decode_cbor(&[0x00, 0x00]).err(),
+            Some(VerifyError::CoseInvalid)
+        );
     }
 
     #[test]

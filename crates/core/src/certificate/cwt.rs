@@ -46,7 +46,9 @@ impl CwtClaims {
                 KEY_IAT => set_once(&mut claims.iat, int_of(&value))?,
                 KEY_NBF => set_once(&mut claims.nbf, int_of(&value))?,
                 KEY_EXP => set_once(&mut claims.exp, int_of(&value))?,
-                _ if claims.other.iter().any(|(k, _)| *k == key) => return Err(VerifyError::ClaimsInvalid),
+                _ if claims.other.iter().any(|(k, _)| *k == key) => {
+                    return Err(VerifyError::ClaimsInvalid)
+                }
                 _ => claims.other.push((key, value)),
             }
         }
@@ -60,7 +62,11 @@ impl CwtClaims {
 }
 
 /// Checks the verification clock `at` against a window; both ends are inclusive.
-pub fn check_window(not_before: Option<i64>, expires: Option<i64>, at: i64) -> Result<(), VerifyError> {
+pub fn check_window(
+    not_before: Option<i64>,
+    expires: Option<i64>,
+    at: i64,
+) -> Result<(), VerifyError> {
     if not_before.is_some_and(|nbf| at < nbf) {
         return Err(VerifyError::NotYetValid);
     }
@@ -103,15 +109,24 @@ mod tests {
     fn window_is_inclusive() {
         assert_eq!(check_window(Some(10), Some(20), 10), Ok(()));
         assert_eq!(check_window(Some(10), Some(20), 20), Ok(()));
-        assert_eq!(check_window(Some(10), Some(20), 9), Err(VerifyError::NotYetValid));
-        assert_eq!(check_window(Some(10), Some(20), 21), Err(VerifyError::Expired));
+        assert_eq!(
+            check_window(Some(10), Some(20), 9),
+            Err(VerifyError::NotYetValid)
+        );
+        assert_eq!(
+            check_window(Some(10), Some(20), 21),
+            Err(VerifyError::Expired)
+        );
     }
 
     #[test]
     fn rejects_non_map_and_wrong_types() {
         assert_eq!(CwtClaims::decode(&[0x80]), Err(VerifyError::ClaimsInvalid));
         // {1: 5}: iss must be text.
-        assert_eq!(CwtClaims::decode(&[0xa1, 0x01, 0x05]), Err(VerifyError::ClaimsInvalid));
+        assert_eq!(
+            CwtClaims::decode(&[0xa1, 0x01, 0x05]),
+            Err(VerifyError::ClaimsInvalid)
+        );
         // {1: "53"}
         let ok = CwtClaims::decode(&[0xa1, 0x01, 0x62, b'5', b'3']).unwrap();
         assert_eq!(ok.iss.as_deref(), Some("53"));

@@ -230,7 +230,9 @@ mod tests {
     #[test]
     fn codes_are_unique_and_snake_case() {
         let mut codes: Vec<_> = VerifyError::ALL.iter().map(|e| e.code()).collect();
-        assert!(codes.iter().all(|c| c.chars().all(|ch| ch.is_ascii_lowercase() || ch.is_ascii_digit() || ch == '_')));
+        assert!(codes.iter().all(|c| c
+            .chars()
+            .all(|ch| ch.is_ascii_lowercase() || ch.is_ascii_digit() || ch == '_')));
         codes.sort();
         codes.dedup();
         assert_eq!(codes.len(), VerifyError::ALL.len());

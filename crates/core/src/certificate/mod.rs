@@ -14,12 +14,12 @@ pub mod payload;
 #[cfg(feature = "sign")]
 pub mod sign;
 pub mod signature;
-pub mod text;
 #[cfg(feature = "sign")]
 pub mod test_vectors;
+pub mod text;
 pub mod trust_list;
-pub mod verdict;
 pub mod vector;
+pub mod verdict;
 pub mod verify;
 pub mod zlib;
 
@@ -27,8 +27,8 @@ pub use claims::{CharterData, Claims};
 pub use error::{Step, VerifyError};
 pub use kid::Kid;
 pub use trust_list::{Issuer, TrustList};
-pub use verdict::{Rejection, Verdict, Verified};
 pub use vector::{Expected, Vector};
+pub use verdict::{Rejection, Verdict, Verified};
 pub use verify::verify;
 
 /// The text prefix of format version 1 of the charter certificate.

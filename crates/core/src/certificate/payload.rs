@@ -10,7 +10,10 @@ pub fn unsigned(kid: Kid, claims_cbor: Vec<u8>) -> CoseSign1 {
         .algorithm(iana::Algorithm::ES256)
         .key_id(kid.0.to_vec())
         .build();
-    CoseSign1Builder::new().protected(protected).payload(claims_cbor).build()
+    CoseSign1Builder::new()
+        .protected(protected)
+        .payload(claims_cbor)
+        .build()
 }
 
 /// The bytes to sign: `Sig_structure = ["Signature1", protected, h'', payload]`.

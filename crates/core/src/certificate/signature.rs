@@ -16,9 +16,14 @@ pub fn key_from_der(der: &[u8]) -> Result<VerifyingKey, VerifyError> {
 }
 
 /// Checks a raw 64-byte `r || s` ES256 signature over `to_be_signed`.
-pub fn verify_es256(key: &VerifyingKey, to_be_signed: &[u8], signature: &[u8]) -> Result<(), VerifyError> {
+pub fn verify_es256(
+    key: &VerifyingKey,
+    to_be_signed: &[u8],
+    signature: &[u8],
+) -> Result<(), VerifyError> {
     let signature = Signature::from_slice(signature).map_err(|_| VerifyError::SignatureInvalid)?;
-    key.verify(to_be_signed, &signature).map_err(|_| VerifyError::SignatureInvalid)
+    key.verify(to_be_signed, &signature)
+        .map_err(|_| VerifyError::SignatureInvalid)
 }
 
 #[cfg(test)]
@@ -27,7 +32,13 @@ mod tests {
 
     #[test]
     fn rejects_garbage_key_and_signature() {
-        assert_eq!(key_from_pem("-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----\n").err(), Some(VerifyError::IssuerKeyInvalid));
-        assert_eq!(key_from_der(&[0x30, 0x00]).err(), Some(VerifyError::IssuerKeyInvalid));
+        assert_eq!(
+            key_from_pem("-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----\n").err(),
+            Some(VerifyError::IssuerKeyInvalid)
+        );
+        assert_eq!(
+            key_from_der(&[0x30, 0x00]).err(),
+            Some(VerifyError::IssuerKeyInvalid)
+        );
     }
 }

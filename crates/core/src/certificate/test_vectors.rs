@@ -43,7 +43,9 @@ pub struct TestKeys {
 impl TestKeys {
     /// Reads the keys from the PKCS#8 PEM texts of [`KEY_FILES`], in order.
     pub fn from_pems(pems: &[String; 6]) -> Result<TestKeys, String> {
-        let key = |i: usize| SigningKey::from_pkcs8_pem(&pems[i]).map_err(|e| format!("{}: {e}", KEY_FILES[i]));
+        let key = |i: usize| {
+            SigningKey::from_pkcs8_pem(&pems[i]).map_err(|e| format!("{}: {e}", KEY_FILES[i]))
+        };
         Ok(TestKeys {
             yunnan: key(0)?,
             yunnan_old: key(1)?,
@@ -57,11 +59,15 @@ impl TestKeys {
 
 /// Seconds of an RFC 3339 constant.
 fn ts(rfc3339: &str) -> i64 {
-    DateTime::parse_from_rfc3339(rfc3339).map(|t| t.timestamp()).unwrap_or_default()
+    DateTime::parse_from_rfc3339(rfc3339)
+        .map(|t| t.timestamp())
+        .unwrap_or_default()
 }
 
 fn utc(rfc3339: &str) -> DateTime<Utc> {
-    DateTime::parse_from_rfc3339(rfc3339).map(|t| t.with_timezone(&Utc)).unwrap_or_default()
+    DateTime::parse_from_rfc3339(rfc3339)
+        .map(|t| t.with_timezone(&Utc))
+        .unwrap_or_default()
 }
 
 /// The verification clock of most vectors: midway through the trip.
@@ -70,9 +76,24 @@ pub const AT: &str = "2024-06-02T12:00:00+08:00";
 /// An ordinary trip of `province`'s issuer: Kunming → Chengdu via Guiyang, 1–3 June 2024.
 pub fn ordinary_claims(province: &str) -> Claims {
     let (number, enterprise, credit, origin) = match province {
-        "50" => ("BC5001202405300001", "重庆长运旅游客运有限公司", "91500000MA5U7XXX1Y", "500100"),
-        "51" => ("BC5101202405300001", "四川蜀道旅游客运有限公司", "91510100MA61XXXX2Z", "510100"),
-        _ => ("BC5301202405300001", "昆明旅游汽车客运有限公司", "91530100MA6K5XXX0X", "530100"),
+        "50" => (
+            "BC5001202405300001",
+            "重庆长运旅游客运有限公司",
+            "91500000MA5U7XXX1Y",
+            "500100",
+        ),
+        "51" => (
+            "BC5101202405300001",
+            "四川蜀道旅游客运有限公司",
+            "91510100MA61XXXX2Z",
+            "510100",
+        ),
+        _ => (
+            "BC5301202405300001",
+            "昆明旅游汽车客运有限公司",
+            "91530100MA6K5XXX0X",
+            "530100",
+        ),
     };
     Claims {
         iss: province.into(),
@@ -91,7 +112,11 @@ pub fn ordinary_claims(province: &str) -> Claims {
             enterprise_name: enterprise.into(),
             credit_code: credit.into(),
             origin: origin.into(),
-            destination: if origin == "510100" { "530100".into() } else { "510100".into() },
+            destination: if origin == "510100" {
+                "530100".into()
+            } else {
+                "510100".into()
+            },
             waypoints: vec!["520100".into()],
             trip_start: ts("2024-06-01T08:00:00+08:00"),
             trip_end: ts("2024-06-03T20:00:00+08:00"),
@@ -137,11 +162,21 @@ fn wrap(message: &[u8]) -> String {
 }
 
 fn vector(name: &str, qr: String, trust: Vec<Issuer>, at: &str, expected: Expected) -> Vector {
-    Vector { name: name.into(), qr, trust, at: at.into(), expected }
+    Vector {
+        name: name.into(),
+        qr,
+        trust,
+        at: at.into(),
+        expected,
+    }
 }
 
 fn valid() -> Expected {
-    Expected { valid: true, step: None, error: None }
+    Expected {
+        valid: true,
+        step: None,
+        error: None,
+    }
 }
 
 fn rejected(e: VerifyError) -> Expected {
@@ -149,7 +184,12 @@ fn rejected(e: VerifyError) -> Expected {
 }
 
 /// A message signed over a custom protected header (for algorithm and kid vectors).
-fn signed_with_header(key: &SigningKey, claims: &Claims, alg: Option<iana::Algorithm>, kid: Option<Kid>) -> Vec<u8> {
+fn signed_with_header(
+    key: &SigningKey,
+    claims: &Claims,
+    alg: Option<iana::Algorithm>,
+    kid: Option<Kid>,
+) -> Vec<u8> {
     let mut header = HeaderBuilder::new();
     if let Some(alg) = alg {
         header = header.algorithm(alg);
@@ -195,17 +235,53 @@ fn valid_vectors(keys: &TestKeys, t: &[Issuer], yn_text: &str) -> Vec<Vector> {
         vector("valid_chongqing_50", cq, t.to_vec(), AT, valid()),
         vector("valid_sichuan_51", sc, t.to_vec(), AT, valid()),
         vector("valid_yunnan_previous_key", old, t.to_vec(), AT, valid()),
-        vector("valid_no_waypoints_to_tibet_54", direct, t.to_vec(), AT, valid()),
-        vector("valid_at_nbf", yn_text.into(), t.to_vec(), "2024-05-30T10:00:00+08:00", valid()),
-        vector("valid_at_exp", yn_text.into(), t.to_vec(), "2024-06-03T23:59:59+08:00", valid()),
+        vector(
+            "valid_no_waypoints_to_tibet_54",
+            direct,
+            t.to_vec(),
+            AT,
+            valid(),
+        ),
+        vector(
+            "valid_at_nbf",
+            yn_text.into(),
+            t.to_vec(),
+            "2024-05-30T10:00:00+08:00",
+            valid(),
+        ),
+        vector(
+            "valid_at_exp",
+            yn_text.into(),
+            t.to_vec(),
+            "2024-06-03T23:59:59+08:00",
+            valid(),
+        ),
     ]
 }
 
 fn time_vectors(t: &[Issuer], yn_text: &str) -> Vec<Vector> {
     vec![
-        vector("expired", yn_text.into(), t.to_vec(), "2024-06-04T00:00:00+08:00", rejected(VerifyError::Expired)),
-        vector("not_yet_valid", yn_text.into(), t.to_vec(), "2024-05-30T09:59:59+08:00", rejected(VerifyError::NotYetValid)),
-        vector("issuer_key_expired", yn_text.into(), t.to_vec(), "2030-06-01T00:00:00+08:00", rejected(VerifyError::IssuerKeyExpired)),
+        vector(
+            "expired",
+            yn_text.into(),
+            t.to_vec(),
+            "2024-06-04T00:00:00+08:00",
+            rejected(VerifyError::Expired),
+        ),
+        vector(
+            "not_yet_valid",
+            yn_text.into(),
+            t.to_vec(),
+            "2024-05-30T09:59:59+08:00",
+            rejected(VerifyError::NotYetValid),
+        ),
+        vector(
+            "issuer_key_expired",
+            yn_text.into(),
+            t.to_vec(),
+            "2030-06-01T00:00:00+08:00",
+            rejected(VerifyError::IssuerKeyExpired),
+        ),
     ]
 }
 
@@ -219,11 +295,41 @@ fn trust_vectors(keys: &TestKeys, t: &[Issuer], yn: &Claims, yn_text: &str) -> V
     bad_key[0].public_key_pem = t[2].public_key_pem.clone();
     let only_others: Vec<Issuer> = t.iter().filter(|i| i.province != "53").cloned().collect();
     vec![
-        vector("unknown_kid", unlisted, t.to_vec(), AT, rejected(VerifyError::KidUnknown)),
-        vector("issuer_not_in_trust_list", bj, t.to_vec(), AT, rejected(VerifyError::IssuerNotTrusted)),
-        vector("yunnan_not_in_trust_list", yn_text.into(), only_others, AT, rejected(VerifyError::IssuerNotTrusted)),
-        vector("trust_entry_key_does_not_match_kid", yn_text.into(), bad_key, AT, rejected(VerifyError::IssuerKeyInvalid)),
-        vector("iss_differs_from_signing_province", mismatch, t.to_vec(), AT, rejected(VerifyError::IssuerMismatch)),
+        vector(
+            "unknown_kid",
+            unlisted,
+            t.to_vec(),
+            AT,
+            rejected(VerifyError::KidUnknown),
+        ),
+        vector(
+            "issuer_not_in_trust_list",
+            bj,
+            t.to_vec(),
+            AT,
+            rejected(VerifyError::IssuerNotTrusted),
+        ),
+        vector(
+            "yunnan_not_in_trust_list",
+            yn_text.into(),
+            only_others,
+            AT,
+            rejected(VerifyError::IssuerNotTrusted),
+        ),
+        vector(
+            "trust_entry_key_does_not_match_kid",
+            yn_text.into(),
+            bad_key,
+            AT,
+            rejected(VerifyError::IssuerKeyInvalid),
+        ),
+        vector(
+            "iss_differs_from_signing_province",
+            mismatch,
+            t.to_vec(),
+            AT,
+            rejected(VerifyError::IssuerMismatch),
+        ),
     ]
 }
 
@@ -231,7 +337,10 @@ fn tamper_vectors(keys: &TestKeys, t: &[Issuer], yn: &Claims) -> Vec<Vector> {
     let message = signed(&keys.yunnan, yn);
     // Seats 45 (0x18 0x2d) becomes 55 (0x18 0x37): the payload changes, the signature does not.
     let mut payload_tampered = message.clone();
-    if let Some(i) = payload_tampered.windows(3).position(|w| w == [0x04, 0x18, 0x2d]) {
+    if let Some(i) = payload_tampered
+        .windows(3)
+        .position(|w| w == [0x04, 0x18, 0x2d])
+    {
         payload_tampered[i + 2] = 0x37;
     }
     let mut signature_tampered = message.clone();
@@ -242,11 +351,41 @@ fn tamper_vectors(keys: &TestKeys, t: &[Issuer], yn: &Claims) -> Vec<Vector> {
     let no_alg = signed_with_header(&keys.yunnan, yn, None, Some(kid));
     let no_kid = signed_with_header(&keys.yunnan, yn, Some(iana::Algorithm::ES256), None);
     vec![
-        vector("tampered_payload", wrap(&payload_tampered), t.to_vec(), AT, rejected(VerifyError::SignatureInvalid)),
-        vector("tampered_signature", wrap(&signature_tampered), t.to_vec(), AT, rejected(VerifyError::SignatureInvalid)),
-        vector("algorithm_es384", wrap(&es384), t.to_vec(), AT, rejected(VerifyError::AlgorithmUnsupported)),
-        vector("algorithm_missing", wrap(&no_alg), t.to_vec(), AT, rejected(VerifyError::AlgorithmUnsupported)),
-        vector("kid_missing", wrap(&no_kid), t.to_vec(), AT, rejected(VerifyError::KidMissing)),
+        vector(
+            "tampered_payload",
+            wrap(&payload_tampered),
+            t.to_vec(),
+            AT,
+            rejected(VerifyError::SignatureInvalid),
+        ),
+        vector(
+            "tampered_signature",
+            wrap(&signature_tampered),
+            t.to_vec(),
+            AT,
+            rejected(VerifyError::SignatureInvalid),
+        ),
+        vector(
+            "algorithm_es384",
+            wrap(&es384),
+            t.to_vec(),
+            AT,
+            rejected(VerifyError::AlgorithmUnsupported),
+        ),
+        vector(
+            "algorithm_missing",
+            wrap(&no_alg),
+            t.to_vec(),
+            AT,
+            rejected(VerifyError::AlgorithmUnsupported),
+        ),
+        vector(
+            "kid_missing",
+            wrap(&no_kid),
+            t.to_vec(),
+            AT,
+            rejected(VerifyError::KidMissing),
+        ),
     ]
 }
 
@@ -261,16 +400,76 @@ fn encoding_vectors(t: &[Issuer], yn_text: &str) -> Vec<Vector> {
     // Base45 leaves one character over only when the length is 1 modulo 3.
     let dangling = format!("{yn_text}{}", "A".repeat((4 - body.len() % 3) % 3));
     vec![
-        vector("wrong_prefix_hc1", format!("HC1:{body}"), t.to_vec(), AT, rejected(VerifyError::PrefixMissing)),
-        vector("missing_prefix", body.into(), t.to_vec(), AT, rejected(VerifyError::PrefixMissing)),
-        vector("text_too_long", format!("{PREFIX}{}", "0".repeat(5000)), t.to_vec(), AT, rejected(VerifyError::TextTooLong)),
-        vector("bad_base45_lowercase", yn_text.to_lowercase().replacen("bc1:", PREFIX, 1), t.to_vec(), AT, rejected(VerifyError::Base45Invalid)),
-        vector("bad_base45_dangling_char", dangling, t.to_vec(), AT, rejected(VerifyError::Base45Invalid)),
-        vector("truncated_zlib", truncated, t.to_vec(), AT, rejected(VerifyError::ZlibInvalid)),
-        vector("raw_deflate_without_zlib_header", raw, t.to_vec(), AT, rejected(VerifyError::ZlibInvalid)),
-        vector("oversized_inflation", bomb, t.to_vec(), AT, rejected(VerifyError::ZlibTooLarge)),
-        vector("cbor_too_deep", text::encode(PREFIX, &zlib::deflate(&deep)), t.to_vec(), AT, rejected(VerifyError::CborTooDeep)),
-        vector("not_a_cose_sign1", not_cose, t.to_vec(), AT, rejected(VerifyError::CoseInvalid)),
+        vector(
+            "wrong_prefix_hc1",
+            format!("HC1:{body}"),
+            t.to_vec(),
+            AT,
+            rejected(VerifyError::PrefixMissing),
+        ),
+        vector(
+            "missing_prefix",
+            body.into(),
+            t.to_vec(),
+            AT,
+            rejected(VerifyError::PrefixMissing),
+        ),
+        vector(
+            "text_too_long",
+            format!("{PREFIX}{}", "0".repeat(5000)),
+            t.to_vec(),
+            AT,
+            rejected(VerifyError::TextTooLong),
+        ),
+        vector(
+            "bad_base45_lowercase",
+            yn_text.to_lowercase().replacen("bc1:", PREFIX, 1),
+            t.to_vec(),
+            AT,
+            rejected(VerifyError::Base45Invalid),
+        ),
+        vector(
+            "bad_base45_dangling_char",
+            dangling,
+            t.to_vec(),
+            AT,
+            rejected(VerifyError::Base45Invalid),
+        ),
+        vector(
+            "truncated_zlib",
+            truncated,
+            t.to_vec(),
+            AT,
+            rejected(VerifyError::ZlibInvalid),
+        ),
+        vector(
+            "raw_deflate_without_zlib_header",
+            raw,
+            t.to_vec(),
+            AT,
+            rejected(VerifyError::ZlibInvalid),
+        ),
+        vector(
+            "oversized_inflation",
+            bomb,
+            t.to_vec(),
+            AT,
+            rejected(VerifyError::ZlibTooLarge),
+        ),
+        vector(
+            "cbor_too_deep",
+            text::encode(PREFIX, &zlib::deflate(&deep)),
+            t.to_vec(),
+            AT,
+            rejected(VerifyError::CborTooDeep),
+        ),
+        vector(
+            "not_a_cose_sign1",
+            not_cose,
+            t.to_vec(),
+            AT,
+            rejected(VerifyError::CoseInvalid),
+        ),
     ]
 }
 
@@ -292,7 +491,19 @@ fn claims_vectors(keys: &TestKeys, t: &[Issuer], yn: &Claims) -> Vec<Vector> {
     let signature: Signature = keys.yunnan.sign(&payload::to_be_signed(&unsigned));
     let no_charter = wrap(&payload::assemble(unsigned, signature.to_bytes().into()));
     vec![
-        vector("waypoint_out_of_scope_hunan", hunan, t.to_vec(), AT, rejected(VerifyError::OutOfScope)),
-        vector("charter_claim_missing", no_charter, t.to_vec(), AT, rejected(VerifyError::ClaimsInvalid)),
+        vector(
+            "waypoint_out_of_scope_hunan",
+            hunan,
+            t.to_vec(),
+            AT,
+            rejected(VerifyError::OutOfScope),
+        ),
+        vector(
+            "charter_claim_missing",
+            no_charter,
+            t.to_vec(),
+            AT,
+            rejected(VerifyError::ClaimsInvalid),
+        ),
     ]
 }

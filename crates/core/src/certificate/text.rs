@@ -29,8 +29,14 @@ mod tests {
 
     #[test]
     fn rejects_wrong_prefix_and_long_text() {
-        assert_eq!(strip_prefix("HC1:ABC", "BC1:"), Err(VerifyError::PrefixMissing));
-        assert_eq!(strip_prefix(&"A".repeat(MAX_TEXT_LEN + 1), ""), Err(VerifyError::TextTooLong));
+        assert_eq!(
+            strip_prefix("HC1:ABC", "BC1:"),
+            Err(VerifyError::PrefixMissing)
+        );
+        assert_eq!(
+            strip_prefix(&"A".repeat(MAX_TEXT_LEN + 1), ""),
+            Err(VerifyError::TextTooLong)
+        );
         assert_eq!(strip_prefix("BC1:ABC", "BC1:"), Ok("ABC"));
     }
 

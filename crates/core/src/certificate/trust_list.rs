@@ -39,7 +39,11 @@ pub struct Issuer {
 impl TrustList {
     /// A trust list of version 1 holding `issuers`.
     pub fn from_issuers(issuers: Vec<Issuer>) -> TrustList {
-        TrustList { version: 1, issued_at: DateTime::<Utc>::UNIX_EPOCH, issuers }
+        TrustList {
+            version: 1,
+            issued_at: DateTime::<Utc>::UNIX_EPOCH,
+            issuers,
+        }
     }
 
     /// Parses either the API's trust-list object or a bare JSON array of issuer entries.
@@ -64,7 +68,13 @@ impl TrustList {
 
 impl Issuer {
     /// An entry for `key`, its kid computed from the key.
-    pub fn new(province: &str, name: &str, key: &VerifyingKey, not_before: DateTime<Utc>, not_after: DateTime<Utc>) -> Result<Issuer, VerifyError> {
+    pub fn new(
+        province: &str,
+        name: &str,
+        key: &VerifyingKey,
+        not_before: DateTime<Utc>,
+        not_after: DateTime<Utc>,
+    ) -> Result<Issuer, VerifyError> {
         let pem = key
             .to_public_key_pem(p256::pkcs8::LineEnding::LF)
             .map_err(|_| VerifyError::IssuerKeyInvalid)?;
@@ -95,7 +105,9 @@ impl Issuer {
 
 /// The kid of a P-256 public key: SHA-256 over its DER SubjectPublicKeyInfo, first 8 bytes.
 pub fn kid_of_key(key: &VerifyingKey) -> Result<Kid, VerifyError> {
-    let der = key.to_public_key_der().map_err(|_| VerifyError::IssuerKeyInvalid)?;
+    let der = key
+        .to_public_key_der()
+        .map_err(|_| VerifyError::IssuerKeyInvalid)?;
     Ok(Kid::from_spki_der(der.as_bytes()))
 }
 
@@ -107,10 +119,16 @@ mod tests {
     fn bare_array_and_object_both_parse() {
         let entry = r#"{"province":"53","name":"云南","kid":"0011223344556677","public_key_pem":"x","not_before":"2024-01-01T00:00:00Z","not_after":"2030-01-01T00:00:00Z"}"#;
         let bare = TrustList::from_json(&format!("[{entry}]")).unwrap();
-        let full = TrustList::from_json(&format!(r#"{{"version":3,"issued_at":"2024-05-20T01:00:00Z","issuers":[{entry}]}}"#)).unwrap();
+        let full = TrustList::from_json(&format!(
+            r#"{{"version":3,"issued_at":"2024-05-20T01:00:00Z","issuers":[{entry}]}}"#
+        ))
+        .unwrap();
         assert_eq!(bare.issuers, full.issuers);
         assert_eq!(full.version, 3);
         assert!(full.has_province("53") && !full.has_province("50"));
-        assert_eq!(full.issuers[0].verifying_key(), Err(VerifyError::IssuerKeyInvalid));
+        assert_eq!(
+            full.issuers[0].verifying_key(),
+            Err(VerifyError::IssuerKeyInvalid)
+        );
     }
 }

@@ -37,14 +37,26 @@ impl Expected {
     /// The expectation matching a verdict.
     pub fn of(verdict: &Verdict) -> Expected {
         match verdict.rejection() {
-            None => Expected { valid: true, step: None, error: None },
-            Some(r) => Expected { valid: false, step: Some(r.step.code().into()), error: Some(r.error.code().into()) },
+            None => Expected {
+                valid: true,
+                step: None,
+                error: None,
+            },
+            Some(r) => Expected {
+                valid: false,
+                step: Some(r.step.code().into()),
+                error: Some(r.error.code().into()),
+            },
         }
     }
 
     /// The expectation of a rejection with `error`.
     pub fn rejected(error: VerifyError) -> Expected {
-        Expected { valid: false, step: Some(error.step().code().into()), error: Some(error.code().into()) }
+        Expected {
+            valid: false,
+            step: Some(error.step().code().into()),
+            error: Some(error.code().into()),
+        }
     }
 }
 

@@ -45,7 +45,11 @@ pub struct Rejection {
 
 impl From<VerifyError> for Rejection {
     fn from(error: VerifyError) -> Rejection {
-        Rejection { step: error.step(), error, message: error.message() }
+        Rejection {
+            step: error.step(),
+            error,
+            message: error.message(),
+        }
     }
 }
 

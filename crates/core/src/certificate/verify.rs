@@ -51,11 +51,19 @@ fn run(text: &str, trust: &TrustList, at: i64) -> Result<Verified, VerifyError> 
 
 /// The trust-list entry of `kid`; when absent, tells an unknown key of a trusted province
 /// from an untrusted province by peeking at the (not yet verified) `iss` claim.
-fn find_issuer<'t>(trust: &'t TrustList, kid: Kid, sign1: &CoseSign1) -> Result<&'t Issuer, VerifyError> {
+fn find_issuer<'t>(
+    trust: &'t TrustList,
+    kid: Kid,
+    sign1: &CoseSign1,
+) -> Result<&'t Issuer, VerifyError> {
     if let Some(issuer) = trust.find(kid) {
         return Ok(issuer);
     }
-    let claimed = sign1.payload.as_deref().and_then(|p| CwtClaims::decode(p).ok()).and_then(|c| c.iss);
+    let claimed = sign1
+        .payload
+        .as_deref()
+        .and_then(|p| CwtClaims::decode(p).ok())
+        .and_then(|c| c.iss);
     match claimed {
         Some(province) if !trust.has_province(&province) => Err(VerifyError::IssuerNotTrusted),
         _ => Err(VerifyError::KidUnknown),

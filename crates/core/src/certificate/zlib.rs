@@ -37,7 +37,10 @@ mod tests {
     #[test]
     fn rejects_truncated_and_raw() {
         let packed = deflate(b"hello hello hello");
-        assert_eq!(inflate(&packed[..packed.len() - 3]), Err(VerifyError::ZlibInvalid));
+        assert_eq!(
+            inflate(&packed[..packed.len() - 3]),
+            Err(VerifyError::ZlibInvalid)
+        );
         assert_eq!(inflate(b"not zlib"), Err(VerifyError::ZlibInvalid));
     }
 }
