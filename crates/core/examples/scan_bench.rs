@@ -80,7 +80,7 @@ fn percentile(sorted: &[f64], p: usize) -> f64 {
 }
 
 /// Decodes an 8-bit greyscale (or RGB, converted) PNG.
-fn load_grey(path: &Path) -> (usize, usize, Vec<u8>) {
+pub fn load_grey(path: &Path) -> (usize, usize, Vec<u8>) {
     let file = std::fs::File::open(path).expect("open frame");
     let mut decoder = png::Decoder::new(std::io::BufReader::new(file));
     decoder.set_transformations(png::Transformations::normalize_to_color8());

@@ -66,6 +66,71 @@ pub fn mean_threshold(table: &[u32], width: usize, height: usize, t: Threshold, 
     }
 }
 
+/// Side of the square blocks of [`block_threshold`], in pixels.
+pub const BLOCK: usize = 8;
+
+/// Like [`mean_threshold`] but with one threshold per 8×8 block, from the mean of the
+/// `(2·radius + 1)²` blocks around it: a few times faster, for the first attempt.
+pub fn block_threshold(
+    src: &[u8],
+    width: usize,
+    height: usize,
+    t: Threshold,
+    sums: &mut Vec<u32>,
+    out: &mut Vec<u8>,
+) {
+    let (bw, bh) = (width.div_ceil(BLOCK), height.div_ceil(BLOCK));
+    // Integral image over block sums and pixel counts (edge blocks may be partial).
+    let stride = bw + 1;
+    sums.clear();
+    sums.resize(2 * stride * (bh + 1), 0);
+    let (table, counts) = sums.split_at_mut(stride * (bh + 1));
+    for by in 0..bh {
+        let rows = by * BLOCK..((by + 1) * BLOCK).min(height);
+        let mut row_sum = 0u32;
+        let mut row_count = 0u32;
+        for bx in 0..bw {
+            let cols = bx * BLOCK..((bx + 1) * BLOCK).min(width);
+            let mut s = 0u32;
+            for y in rows.clone() {
+                s += src[y * width + cols.start..y * width + cols.end]
+                    .iter()
+                    .map(|&p| p as u32)
+                    .sum::<u32>();
+            }
+            row_sum = row_sum.wrapping_add(s);
+            row_count += (rows.len() * cols.len()) as u32;
+            let i = (by + 1) * stride + bx + 1;
+            table[i] = table[i - stride].wrapping_add(row_sum);
+            counts[i] = counts[i - stride] + row_count;
+        }
+    }
+    let keep = 100 - t.percent.min(100);
+    out.clear();
+    out.resize(width * height, 0);
+    for by in 0..bh {
+        let (y0, y1) = (by.saturating_sub(t.radius), (by + t.radius + 1).min(bh));
+        for bx in 0..bw {
+            let (x0, x1) = (bx.saturating_sub(t.radius), (bx + t.radius + 1).min(bw));
+            let (s, _) = window(table, stride, x0, y0, x1, y1);
+            let (n, _) = window(counts, stride, x0, y0, x1, y1);
+            let mean = s / n.max(1);
+            // Dark below both limits: a percentage of the mean and a minimum contrast.
+            let limit = (mean * keep / 100).min(mean.saturating_sub(t.min_contrast)) as u8;
+            let cols = bx * BLOCK..((bx + 1) * BLOCK).min(width);
+            for y in by * BLOCK..((by + 1) * BLOCK).min(height) {
+                let (px, o) = (
+                    &src[y * width..][cols.clone()],
+                    &mut out[y * width..][cols.clone()],
+                );
+                for (o, &p) in o.iter_mut().zip(px) {
+                    *o = (p < limit) as u8;
+                }
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -94,6 +159,18 @@ mod tests {
         mean_threshold(&table, 5, 5, T, &mut out);
         assert_eq!(out.iter().map(|&b| b as u32).sum::<u32>(), 1);
         assert_eq!(out[12], 1);
+    }
+
+    #[test]
+    fn block_threshold_marks_a_dark_square_on_light_ground() {
+        let mut src = vec![200u8; 32 * 32];
+        for y in 8..16 {
+            src[y * 32 + 8..y * 32 + 16].fill(30);
+        }
+        let (mut sums, mut out) = (Vec::new(), Vec::new());
+        block_threshold(&src, 32, 32, T, &mut sums, &mut out);
+        assert_eq!(out.iter().map(|&b| b as u32).sum::<u32>(), 64);
+        assert_eq!(out[12 * 32 + 12], 1);
     }
 
     #[test]

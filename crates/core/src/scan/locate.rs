@@ -98,6 +98,13 @@ fn estimate_size(t: &Triple) -> Option<usize> {
         .then(|| 17 + 4 * version as usize)
 }
 
+/// Rounds down to an integer pixel index without a libm call (NaN and overflow saturate).
+#[inline]
+fn floor(v: f64) -> isize {
+    let i = v as isize;
+    i - ((i as f64) > v) as isize
+}
+
 /// Scores an alignment pattern (dark centre, light ring, dark ring) at `c` with module axes.
 fn alignment_score(img: &Bitmap, c: Pt, ex: Pt, ey: Pt) -> u32 {
     let mut score = 0;
@@ -106,7 +113,7 @@ fn alignment_score(img: &Bitmap, c: Pt, ex: Pt, ey: Pt) -> u32 {
             let ring = i.abs().max(j.abs());
             let x = c.x + i as f64 * ex.x + j as f64 * ey.x;
             let y = c.y + i as f64 * ex.y + j as f64 * ey.y;
-            let dark = img.dark(x.floor() as isize, y.floor() as isize);
+            let dark = img.dark(floor(x), floor(y));
             score += (dark == (ring != 1)) as u32;
         }
     }
@@ -122,18 +129,26 @@ fn find_alignment(img: &Bitmap, t: &Triple, size: usize) -> Option<Pt> {
     let k = span - 3.0;
     let guess = Pt::new(o.x + k * (ex.x + ey.x), o.y + k * (ex.y + ey.y));
     let reach = (size as i32 / 8).clamp(4, 10) * 2;
-    let (mut best, mut at, mut near) = (0u32, guess, f64::MAX);
-    for j in -reach..=reach {
-        for i in -reach..=reach {
-            let c = Pt::new(
-                guess.x + (i as f64 * ex.x + j as f64 * ey.x) / 2.0,
-                guess.y + (i as f64 * ex.y + j as f64 * ey.y) / 2.0,
-            );
-            let s = alignment_score(img, c, ex, ey);
-            let d = (i * i + j * j) as f64;
-            if s > best || (s == best && d < near) {
-                (best, at, near) = (s, c, d);
+    let (mut best, mut at) = (0u32, guess);
+    // Rings of growing half-module distance from the guess; stop after a ring with a perfect hit.
+    for ring in 0..=reach {
+        for j in -ring..=ring {
+            let step = if j.abs() == ring { 1 } else { 2 * ring.max(1) };
+            let mut i = -ring;
+            while i <= ring {
+                let c = Pt::new(
+                    guess.x + (i as f64 * ex.x + j as f64 * ey.x) / 2.0,
+                    guess.y + (i as f64 * ex.y + j as f64 * ey.y) / 2.0,
+                );
+                let s = alignment_score(img, c, ex, ey);
+                if s > best {
+                    (best, at) = (s, c);
+                }
+                i += step;
             }
+        }
+        if best == 25 {
+            break;
         }
     }
     if best < 23 {
@@ -169,11 +184,11 @@ fn sample(img: &Bitmap, h: &Homography, size: usize, out: &mut Vec<bool>) -> boo
             let Some(p) = h.map(Pt::new(col as f64 + 0.5, row as f64 + 0.5)) else {
                 return false;
             };
-            let (x, y) = (p.x.floor(), p.y.floor());
-            if x < 0.0 || y < 0.0 || x >= img.width as f64 || y >= img.height as f64 {
+            let (x, y) = (floor(p.x), floor(p.y));
+            if x < 0 || y < 0 || x as usize >= img.width || y as usize >= img.height {
                 outside += 1;
             }
-            out.push(img.dark(x as isize, y as isize));
+            out.push(img.dark(x, y));
         }
     }
     outside * 10 < size * size

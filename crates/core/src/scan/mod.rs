@@ -64,47 +64,39 @@ impl Scanner {
             &mut self.working,
         );
         let mut miss = Miss::NoGrid;
-        let mut current: Option<(usize, usize, usize)> = None;
-        let mut integral_ready = false;
-        let mut bits_for: Option<(usize, Threshold)> = None;
+        let mut scaled_for: Option<(usize, usize, usize)> = None;
+        let mut integral_for = None;
+        let mut bits_for = None;
         for i in 0..self.attempts.len() {
             let attempt = self.attempts[i];
-            let (w, h) = match current {
+            let (w, h) = match scaled_for {
                 Some((s, w, h)) if s == attempt.scale => (w, h),
                 _ => {
                     let (w, h) =
                         scale::downscale(&self.working, ww, wh, attempt.scale, &mut self.scaled);
-                    current = Some((attempt.scale, w, h));
-                    integral_ready = false;
+                    scaled_for = Some((attempt.scale, w, h));
                     (w, h)
                 }
             };
             if w < 21 || h < 21 {
                 continue;
             }
+            if attempt.method != Method::RqrrRows && bits_for != Some(attempt) {
+                self.binarize(attempt, w, h, &mut integral_for);
+                bits_for = Some(attempt);
+            }
             let result = match attempt.method {
                 Method::RqrrRows => reader::read_greyscale(&self.scaled, w, h),
-                Method::Finders(t) | Method::RqrrMean(t) => {
-                    if !integral_ready {
-                        binarize::integral(&self.scaled, w, h, &mut self.table);
-                        integral_ready = true;
-                    }
-                    if bits_for != Some((attempt.scale, t)) {
-                        binarize::mean_threshold(&self.table, w, h, t, &mut self.bits);
-                        bits_for = Some((attempt.scale, t));
-                    }
-                    if let Method::Finders(_) = attempt.method {
-                        let img = finder::Bitmap {
-                            bits: &self.bits,
-                            width: w,
-                            height: h,
-                        };
-                        finder::find(&img, &mut self.finders);
-                        let (finders, modules) = (&self.finders, &mut self.modules);
-                        reader::shielded(|| locate::read(&img, finders, modules))
-                    } else {
-                        reader::read_bitmap(&self.bits, w, h)
-                    }
+                Method::RqrrMean(_) => reader::read_bitmap(&self.bits, w, h),
+                Method::Finders(_) | Method::BlockFinders(_) => {
+                    let img = finder::Bitmap {
+                        bits: &self.bits,
+                        width: w,
+                        height: h,
+                    };
+                    finder::find(&img, &mut self.finders);
+                    let (finders, modules) = (&self.finders, &mut self.modules);
+                    reader::shielded(|| locate::read(&img, finders, modules))
                 }
             };
             match result {
@@ -117,5 +109,23 @@ impl Scanner {
             Miss::Undecodable => ScanError::Unreadable,
             Miss::NotText => ScanError::NotText,
         })
+    }
+
+    /// Fills `self.bits` for the attempt from `self.scaled` (`w × h`).
+    fn binarize(&mut self, attempt: Attempt, w: usize, h: usize, integral_for: &mut Option<usize>) {
+        match attempt.method {
+            Method::BlockFinders(t) => {
+                binarize::block_threshold(&self.scaled, w, h, t, &mut self.table, &mut self.bits);
+                *integral_for = None; // the table now holds block sums
+            }
+            Method::Finders(t) | Method::RqrrMean(t) => {
+                if *integral_for != Some(attempt.scale) {
+                    binarize::integral(&self.scaled, w, h, &mut self.table);
+                    *integral_for = Some(attempt.scale);
+                }
+                binarize::mean_threshold(&self.table, w, h, t, &mut self.bits);
+            }
+            Method::RqrrRows => {}
+        }
     }
 }

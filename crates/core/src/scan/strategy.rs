@@ -5,6 +5,8 @@ use super::binarize::Threshold;
 /// How an attempt tells dark from light and finds the code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Method {
+    /// Per-block mean threshold (radius in 8-pixel blocks), then our finder locator (fastest).
+    BlockFinders(Threshold),
     /// Mean threshold, then our finder-pattern locator and sampler (fast).
     Finders(Threshold),
     /// Mean threshold, then rqrr's own grid detection (slow, tolerant).
@@ -40,6 +42,10 @@ const fn finders(scale: usize, radius: usize, smooth: usize, percent: u32) -> At
 
 /// The default order of attempts, grouped by scale so each scale is computed once.
 pub const DEFAULT: &[Attempt] = &[
+    Attempt {
+        scale: 2,
+        method: Method::BlockFinders(threshold(2, 0, 8)),
+    },
     finders(2, 24, 0, 8),
     Attempt {
         scale: 2,
