@@ -20,6 +20,14 @@ enum Command {
     Serve(ServeArgs),
     /// Create the demo data set on an empty database and print its log-ins.
     SeedDemo(DataArgs),
+    /// Verify one certificate offline; prints one JSON verdict (exit 0 valid, 1 rejected, 2 error).
+    Verify(crate::verify::VerifyArgs),
+    /// Sign a certificate from the given fields with a configured issuer's newest key.
+    Mint(crate::mint::MintArgs),
+    /// Regenerate the published test vectors from the test-only keys.
+    Vectors(crate::vectors::VectorsArgs),
+    /// Add a new issuing key for a province: it signs from now on, older keys stay trusted.
+    RotateKey(crate::keys::RotateArgs),
 }
 
 /// Parses the command line and runs the chosen subcommand.
@@ -28,6 +36,10 @@ pub fn run() -> ExitCode {
     let result = match cli.command {
         Command::Serve(args) => crate::serve::run(args),
         Command::SeedDemo(args) => crate::demo::run(&args),
+        Command::Verify(args) => return crate::verify::run(args),
+        Command::Mint(args) => crate::mint::run(args),
+        Command::Vectors(args) => crate::vectors::run(args),
+        Command::RotateKey(args) => crate::keys::run_rotate(&args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

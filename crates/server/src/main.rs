@@ -6,8 +6,12 @@ mod cli;
 mod config;
 mod db;
 mod demo;
+mod keys;
+mod mint;
 mod serve;
 mod state;
+mod vectors;
+mod verify;
 mod web;
 
 fn main() -> std::process::ExitCode {

@@ -14,7 +14,8 @@ pub fn run(args: ServeArgs) -> Result<(), Box<dyn std::error::Error>> {
     if args.demo {
         crate::demo::seed_if_empty(&db)?;
     }
-    let state = AppState { db };
+    let keys = std::sync::Arc::new(crate::keys::KeyStore::open(&args.data.data_dir)?);
+    let state = AppState { db, keys };
     let app = Router::new()
         .nest("/api/v1", crate::api::router())
         .with_state(state)

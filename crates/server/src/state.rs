@@ -1,10 +1,15 @@
 //! What every request handler can reach.
 
+use std::sync::Arc;
+
 use crate::db::Db;
+use crate::keys::KeyStore;
 
 /// Shared state of the running server.
 #[derive(Clone)]
 pub struct AppState {
     /// The SQLite database.
     pub db: Db,
+    /// The issuing keys (the trust list is derived from them).
+    pub keys: Arc<KeyStore>,
 }

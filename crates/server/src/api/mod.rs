@@ -3,6 +3,7 @@
 mod error;
 mod health;
 mod session;
+mod trust_list;
 
 use axum::extract::DefaultBodyLimit;
 use axum::Router;
@@ -19,6 +20,7 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .merge(health::routes())
         .merge(session::routes())
+        .merge(trust_list::routes())
         .fallback(|| async { ApiError::NotFound })
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
 }

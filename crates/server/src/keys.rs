@@ -1,0 +1,250 @@
+//! The issuing keys (签发密钥): P-256 keys per province in `<data_dir>/keys/`, PKCS#8 PEM, 0600.
+//!
+//! A file is `<province>-<created, YYYYMMDDTHHMMSSZ>.pem`. A province may have several keys: the
+//! newest signs, the older ones stay in the trust list so their certificates keep verifying.
+//! On first start Yunnan (53) gets its key, and Chongqing (50) and Sichuan (51) demo keys.
+
+use std::fs;
+use std::io::Write;
+use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
+use std::path::{Path, PathBuf};
+
+use charterpass_core::certificate::sign::sign_with;
+use charterpass_core::certificate::{Claims, Issuer, TrustList};
+use chrono::{DateTime, Months, NaiveDateTime, Utc};
+use p256::ecdsa::SigningKey;
+use p256::pkcs8::{DecodePrivateKey, EncodePrivateKey, LineEnding};
+use rand::RngCore;
+
+use crate::config::DataArgs;
+
+/// How long a key stays in the trust list after its creation, in months.
+pub const KEY_TRUST_MONTHS: u32 = 6 * 12;
+
+/// The provinces that get a key on first start, with the issuing authority's name.
+pub const INITIAL_ISSUERS: [(&str, &str); 3] = [
+    ("53", "云南省交通运输厅"),
+    ("50", "重庆市交通运输委员会（演示密钥）"),
+    ("51", "四川省交通运输厅（演示密钥）"),
+];
+
+/// A key problem: unreadable, unwritable or unknown province.
+#[derive(Debug, thiserror::Error)]
+pub enum KeyError {
+    /// Reading or writing the key folder failed.
+    #[error("key folder {0}: {1}")]
+    Io(PathBuf, std::io::Error),
+    /// A key file is not a P-256 PKCS#8 PEM, or its name is not `<province>-<time>.pem`.
+    #[error("key file {0}: {1}")]
+    Invalid(PathBuf, String),
+    /// No key for this province.
+    #[error("没有省份 {0} 的签发密钥")]
+    NoKey(String),
+    /// The claims could not be signed.
+    #[error("凭证内容无效：{0}")]
+    Sign(String),
+}
+
+/// One issuing key.
+pub struct IssuerKey {
+    /// The private key.
+    pub signing: SigningKey,
+    /// Its trust-list entry.
+    pub entry: Issuer,
+}
+
+/// Every issuing key, sorted by province then creation time.
+pub struct KeyStore {
+    keys: Vec<IssuerKey>,
+}
+
+impl KeyStore {
+    /// Loads `<data_dir>/keys/`, creating the initial keys when a province has none.
+    pub fn open(data_dir: &Path) -> Result<KeyStore, KeyError> {
+        let dir = data_dir.join("keys");
+        fs::DirBuilder::new()
+            .recursive(true)
+            .mode(0o700)
+            .create(&dir)
+            .map_err(|e| KeyError::Io(dir.clone(), e))?;
+        let mut store = KeyStore::load(&dir)?;
+        for (province, _) in INITIAL_ISSUERS {
+            if store.signer(province).is_none() {
+                create_key(&dir, province, Utc::now())?;
+                store = KeyStore::load(&dir)?;
+            }
+        }
+        Ok(store)
+    }
+
+    /// Reads every `*.pem` of `dir`.
+    fn load(dir: &Path) -> Result<KeyStore, KeyError> {
+        let entries = fs::read_dir(dir).map_err(|e| KeyError::Io(dir.to_owned(), e))?;
+        let mut keys = Vec::new();
+        for entry in entries {
+            let path = entry.map_err(|e| KeyError::Io(dir.to_owned(), e))?.path();
+            if path.extension().is_some_and(|e| e == "pem") {
+                keys.push(read_key(&path)?);
+            }
+        }
+        keys.sort_by(|a, b| {
+            (&a.entry.province, a.entry.not_before).cmp(&(&b.entry.province, b.entry.not_before))
+        });
+        Ok(KeyStore { keys })
+    }
+
+    /// Adds a new key for `province`, which signs from now on; older keys stay trusted.
+    pub fn rotate(data_dir: &Path, province: &str) -> Result<KeyStore, KeyError> {
+        create_key(&data_dir.join("keys"), province, Utc::now())?;
+        KeyStore::open(data_dir)
+    }
+
+    /// The newest key of `province`: the one that signs.
+    pub fn signer(&self, province: &str) -> Option<&IssuerKey> {
+        self.keys
+            .iter()
+            .rev()
+            .find(|k| k.entry.province == province)
+    }
+
+    /// Signs `claims` with the newest key of the province in `claims.iss`.
+    pub fn sign(&self, claims: &Claims) -> Result<String, KeyError> {
+        let key = self
+            .signer(&claims.iss)
+            .ok_or_else(|| KeyError::NoKey(claims.iss.clone()))?;
+        sign_with(&key.signing, claims).map_err(|e| KeyError::Sign(e.message().to_owned()))
+    }
+
+    /// The public trust list of every key: version = number of keys, issued at the newest key.
+    pub fn trust_list(&self) -> TrustList {
+        let issuers: Vec<Issuer> = self.keys.iter().map(|k| k.entry.clone()).collect();
+        let issued_at = issuers
+            .iter()
+            .map(|i| i.not_before)
+            .max()
+            .unwrap_or_default();
+        TrustList {
+            version: u32::try_from(issuers.len()).unwrap_or(u32::MAX),
+            issued_at,
+            issuers,
+        }
+    }
+}
+
+/// Settings of `charterpass rotate-key`.
+#[derive(clap::Args, Debug)]
+pub struct RotateArgs {
+    #[command(flatten)]
+    pub data: DataArgs,
+    /// The province (2 digits) that gets a new key.
+    #[arg(long, default_value = "53")]
+    pub province: String,
+}
+
+/// Adds a key for the province and prints its kid.
+pub fn run_rotate(args: &RotateArgs) -> Result<(), Box<dyn std::error::Error>> {
+    let store = KeyStore::rotate(&args.data.data_dir, &args.province)?;
+    let key = store
+        .signer(&args.province)
+        .ok_or_else(|| KeyError::NoKey(args.province.clone()))?;
+    println!("{} {}", key.entry.province, key.entry.kid);
+    Ok(())
+}
+
+/// The authority's name of a province.
+fn issuer_name(province: &str) -> String {
+    INITIAL_ISSUERS
+        .iter()
+        .find(|(p, _)| *p == province)
+        .map(|(_, name)| (*name).to_owned())
+        .unwrap_or_else(|| format!("省份 {province} 交通运输主管部门"))
+}
+
+/// Generates a key from the operating system's random source and writes it owner-only.
+fn create_key(dir: &Path, province: &str, now: DateTime<Utc>) -> Result<PathBuf, KeyError> {
+    let path = dir.join(format!("{province}-{}.pem", now.format("%Y%m%dT%H%M%SZ")));
+    let signing = loop {
+        let mut secret = [0u8; 32];
+        rand::rngs::OsRng.fill_bytes(&mut secret);
+        if let Ok(key) = SigningKey::from_slice(&secret) {
+            break key;
+        }
+    };
+    let pem = signing
+        .to_pkcs8_pem(LineEnding::LF)
+        .map_err(|e| KeyError::Invalid(path.clone(), e.to_string()))?;
+    let mut file = fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(&path)
+        .map_err(|e| KeyError::Io(path.clone(), e))?;
+    file.write_all(pem.as_bytes())
+        .map_err(|e| KeyError::Io(path.clone(), e))?;
+    Ok(path)
+}
+
+/// Reads one key file; its name gives the province and the creation time.
+fn read_key(path: &Path) -> Result<IssuerKey, KeyError> {
+    let invalid = |why: &str| KeyError::Invalid(path.to_owned(), why.to_owned());
+    let stem = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or_default();
+    let (province, created) = stem
+        .split_once('-')
+        .ok_or_else(|| invalid("name is not <province>-<time>.pem"))?;
+    let created = NaiveDateTime::parse_from_str(created, "%Y%m%dT%H%M%SZ")
+        .map_err(|_| invalid("time is not YYYYMMDDTHHMMSSZ"))?
+        .and_utc();
+    let pem = fs::read_to_string(path).map_err(|e| KeyError::Io(path.to_owned(), e))?;
+    let signing = SigningKey::from_pkcs8_pem(&pem).map_err(|e| invalid(&e.to_string()))?;
+    let not_after = created + Months::new(KEY_TRUST_MONTHS);
+    let entry = Issuer::new(
+        province,
+        &issuer_name(province),
+        signing.verifying_key(),
+        created,
+        not_after,
+    )
+    .map_err(|e| invalid(e.message()))?;
+    Ok(IssuerKey { signing, entry })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::os::unix::fs::PermissionsExt;
+
+    #[test]
+    fn first_start_creates_owner_only_keys_for_three_provinces() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = KeyStore::open(dir.path()).unwrap();
+        let list = store.trust_list();
+        let provinces: Vec<&str> = list.issuers.iter().map(|i| i.province.as_str()).collect();
+        assert_eq!(provinces, ["50", "51", "53"]);
+        for entry in fs::read_dir(dir.path().join("keys")).unwrap() {
+            let mode = entry.unwrap().metadata().unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o600);
+        }
+        let again = KeyStore::open(dir.path()).unwrap();
+        assert_eq!(again.trust_list(), list);
+    }
+
+    #[test]
+    fn the_newest_key_signs_and_older_keys_stay_trusted() {
+        let dir = tempfile::tempdir().unwrap();
+        let first = KeyStore::open(dir.path()).unwrap();
+        let old_kid = first.signer("53").unwrap().entry.kid;
+        create_key(
+            &dir.path().join("keys"),
+            "53",
+            Utc::now() + chrono::Duration::seconds(5),
+        )
+        .unwrap();
+        let store = KeyStore::open(dir.path()).unwrap();
+        assert_ne!(store.signer("53").unwrap().entry.kid, old_kid);
+        assert!(store.trust_list().find(old_kid).is_some());
+        assert_eq!(store.trust_list().issuers.len(), 4);
+    }
+}
