@@ -3,10 +3,16 @@
 use rusqlite::Connection;
 
 /// Every migration: a name and its SQL. Append only; never edit a shipped one.
-const MIGRATIONS: &[(&str, &str)] = &[(
-    "0001_foundation",
-    include_str!("migrations/0001_foundation.sql"),
-)];
+const MIGRATIONS: &[(&str, &str)] = &[
+    (
+        "0001_foundation",
+        include_str!("migrations/0001_foundation.sql"),
+    ),
+    (
+        "0003_certificates",
+        include_str!("migrations/0003_certificates.sql"),
+    ),
+];
 
 /// Applies the migrations the database has not seen yet, each in its own transaction.
 pub fn apply(conn: &mut Connection) -> rusqlite::Result<()> {
