@@ -1,17 +1,27 @@
-//! Decodes the frames named on the command line in a loop, for a profiler.
+//! Decodes the frames named on the command line 50 times over, for a profiler (`perf record`).
 
-#[path = "scan_bench.rs"]
-#[allow(dead_code)]
-mod bench;
+#[cfg(not(target_arch = "wasm32"))]
+#[path = "../tests/scan_support/mod.rs"]
+mod scan_support;
 
+#[cfg(target_arch = "wasm32")]
+fn main() {}
+
+#[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    let frames: Vec<_> = std::env::args().skip(1).map(|f| bench::load_grey(std::path::Path::new(&f))).collect();
-    let mut scanner = charterpass_core::scan::Scanner::new();
-    let mut ok = 0;
+    use charterpass_core::scan::{Frame, Scanner};
+    let images: Vec<_> = std::env::args()
+        .skip(1)
+        .map(|f| scan_support::load(std::path::Path::new(&f)).expect("a readable image"))
+        .collect();
+    let mut scanner = Scanner::new();
+    let mut read = 0;
     for _ in 0..50 {
-        for (w, h, px) in &frames {
-            ok += scanner.scan(charterpass_core::scan::Frame::new(*w, *h, px).unwrap()).is_ok() as usize;
+        for img in &images {
+            read += scanner
+                .scan(Frame::new(img.width, img.height, &img.pixels).unwrap())
+                .is_ok() as usize;
         }
     }
-    println!("{ok}");
+    println!("{read} reads");
 }

@@ -134,6 +134,8 @@ pub fn block_threshold(
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
 
     const T: Threshold = Threshold {
         radius: 2,

@@ -204,6 +204,8 @@ pub fn find(img: &Bitmap, out: &mut Vec<Finder>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
 
     /// A 7×7 finder drawn with 3-pixel modules inside a light margin.
     fn finder_bitmap() -> (Vec<u8>, usize) {

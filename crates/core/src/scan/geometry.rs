@@ -113,6 +113,8 @@ impl Homography {
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
 
     #[test]
     fn maps_each_corner_onto_its_partner() {

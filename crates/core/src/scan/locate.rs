@@ -194,6 +194,29 @@ fn sample(img: &Bitmap, h: &Homography, size: usize, out: &mut Vec<bool>) -> boo
     outside * 10 < size * size
 }
 
+/// Whether the sampled finders and timing lines match the fixed patterns in 85 % of cells.
+///
+/// Random bits often pass rqrr's format check; this tells "a code we could not read" apart from
+/// "noise that looked like finders".
+fn fixed_patterns_agree(modules: &[bool], size: usize) -> bool {
+    let (mut agree, mut total) = (0, 0);
+    for (ox, oy) in [(0, 0), (size - 7, 0), (0, size - 7)] {
+        for y in 0..7 {
+            for x in 0..7 {
+                let ring = (x as i32 - 3).abs().max((y as i32 - 3).abs());
+                agree += (modules[(oy + y) * size + ox + x] == (ring != 2)) as usize;
+                total += 1;
+            }
+        }
+    }
+    for i in 8..size - 8 {
+        agree += (modules[6 * size + i] == (i % 2 == 0)) as usize;
+        agree += (modules[i * size + 6] == (i % 2 == 0)) as usize;
+        total += 2;
+    }
+    agree * 100 >= total * 85
+}
+
 /// Tries the likeliest finder triples; returns the first text rqrr decodes.
 pub fn read(img: &Bitmap, finders: &[Finder], modules: &mut Vec<bool>) -> Result<String, Miss> {
     let n = finders.len().min(MAX_FINDERS);
@@ -211,7 +234,7 @@ pub fn read(img: &Bitmap, finders: &[Finder], modules: &mut Vec<bool>) -> Result
         return Err(Miss::NoGrid);
     }
     triples.sort_by(|a, b| a.badness.total_cmp(&b.badness));
-    let mut miss = Miss::Undecodable;
+    let mut miss = Miss::NoGrid;
     for t in triples.iter().take(MAX_TRIPLES) {
         let Some(size) = estimate_size(t) else {
             continue;
@@ -248,7 +271,7 @@ fn read_at(img: &Bitmap, t: &Triple, size: usize, modules: &mut Vec<bool>) -> Re
         }
     }
     maps.extend(Homography::between(from3, [o, r, corner, b]));
-    let mut miss = Miss::Undecodable;
+    let mut miss = Miss::NoGrid;
     for h in maps {
         if !sample(img, &h, size, modules) {
             continue;
@@ -259,7 +282,9 @@ fn read_at(img: &Bitmap, t: &Triple, size: usize, modules: &mut Vec<bool>) -> Re
         });
         match grid.decode() {
             Ok((_, text)) => return Ok(text),
-            Err(rqrr::DeQRError::EncodingError) => miss = Miss::NotText,
+            Err(e) if fixed_patterns_agree(modules, size) => {
+                miss = miss.max(super::reader::classify(e))
+            }
             Err(_) => {}
         }
     }

@@ -25,12 +25,22 @@ macro_rules! read_prepared {
         for grid in image.detect_grids() {
             match grid.decode() {
                 Ok((_, text)) => return Ok(text),
-                Err(rqrr::DeQRError::EncodingError) => miss = Miss::NotText,
-                Err(_) => miss = miss.max(Miss::Undecodable),
+                Err(e) => miss = miss.max(classify(e)),
             }
         }
         Err(miss)
     }};
+}
+
+/// Sorts a decoder error: unreadable format information means the grid was probably no code.
+pub fn classify(e: rqrr::DeQRError) -> Miss {
+    match e {
+        rqrr::DeQRError::EncodingError => Miss::NotText,
+        rqrr::DeQRError::FormatEcc
+        | rqrr::DeQRError::InvalidVersion
+        | rqrr::DeQRError::InvalidGridSize => Miss::NoGrid,
+        _ => Miss::Undecodable,
+    }
 }
 
 /// Reads the first decodable code from a bitmap where 1 is dark.
@@ -58,7 +68,7 @@ pub fn read_greyscale(pixels: &[u8], width: usize, height: usize) -> Result<Stri
 /// Where panics abort (wasm32 release builds) this cannot help; there the worker is restarted.
 pub fn shielded(attempt: impl FnOnce() -> Result<String, Miss>) -> Result<String, Miss> {
     if cfg!(panic = "unwind") {
-        catch_unwind(AssertUnwindSafe(attempt)).unwrap_or(Err(Miss::Undecodable))
+        catch_unwind(AssertUnwindSafe(attempt)).unwrap_or(Err(Miss::NoGrid))
     } else {
         attempt()
     }

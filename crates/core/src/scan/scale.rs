@@ -59,6 +59,8 @@ fn halve(src: &[u8], width: usize, w: usize, out: &mut [u8]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
 
     #[test]
     fn averages_blocks_and_drops_partial_ones() {
