@@ -6,23 +6,18 @@ use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
 use crate::division;
-use crate::plate::Plate;
 use crate::review::ReviewPath;
 
 /// The most waypoints a filing may list.
 pub const MAX_WAYPOINTS: usize = 10;
 /// The most drivers a filing may list.
 pub const MAX_DRIVERS: usize = 4;
-/// The most seats a bus may have.
-pub const MAX_SEATS: u32 = 99;
 /// The plausible range of a one-way distance, in kilometres.
 pub const ONE_WAY_KM_RANGE: std::ops::RangeInclusive<u32> = 1..=5000;
 /// The longest contract number, in characters.
 pub const MAX_CONTRACT_NUMBER_CHARS: usize = 50;
 /// The longest charterer name, in characters.
 pub const MAX_CHARTERER_CHARS: usize = 100;
-/// The longest driver name, in characters.
-pub const MAX_DRIVER_NAME_CHARS: usize = 30;
 
 /// The two kinds of charter trip.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -45,6 +40,19 @@ impl CharterKind {
             CharterKind::ScheduledLineTemporary => "班线客车临时省际包车",
         }
     }
+
+    /// The name stored in the database and sent over the API, e.g. `dedicated`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CharterKind::Dedicated => "dedicated",
+            CharterKind::ScheduledLineTemporary => "scheduled_line_temporary",
+        }
+    }
+
+    /// Parses the stored name back.
+    pub fn parse(s: &str) -> Option<CharterKind> {
+        CharterKind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
 }
 
 impl fmt::Display for CharterKind {
@@ -53,26 +61,61 @@ impl fmt::Display for CharterKind {
     }
 }
 
-/// A driver named on a filing.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+/// A vehicle registered to the enterprise, as the filing form offers it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Vehicle {
+    /// The vehicle's row id.
+    pub id: i64,
+    /// 车牌号码, e.g. `云A12345`.
+    pub plate: String,
+    /// 核定座位数.
+    pub seats: u32,
+    /// 车辆类型, e.g. `大型客车`.
+    pub kind: String,
+}
+
+/// A driver registered to the enterprise; personal numbers only masked.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Driver {
+    /// The driver's row id.
+    pub id: i64,
     /// Full name.
     pub name: String,
-    /// Mainland mobile number (11 digits), used to send the certificate to the driver.
-    pub phone: String,
+    /// Mobile number, masked, e.g. `138****0001`.
+    pub phone_masked: String,
+    /// Identity number, masked, e.g. `5301**********1234`.
+    pub id_number_masked: String,
+}
+
+/// What a filing may choose from: the enterprise's registered vehicles and drivers.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Fleet {
+    /// Registered vehicles.
+    pub vehicles: Vec<Vehicle>,
+    /// Registered drivers.
+    pub drivers: Vec<Driver>,
+}
+
+impl Fleet {
+    /// The registered vehicle with this id.
+    pub fn vehicle(&self, id: i64) -> Option<&Vehicle> {
+        self.vehicles.iter().find(|v| v.id == id)
+    }
+
+    /// Whether a driver with this id is registered.
+    pub fn has_driver(&self, id: i64) -> bool {
+        self.drivers.iter().any(|d| d.id == id)
+    }
 }
 
 /// The filing form as entered; every field may be missing until [`validate`] passes.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct FilingInput {
-    /// 车牌号码, e.g. `云A12345`.
-    pub vehicle_plate: String,
-    /// 核定座位数.
-    pub seats: Option<u32>,
-    /// 驾驶员.
-    pub drivers: Vec<Driver>,
+    /// 车辆: the id of one of the enterprise's registered vehicles.
+    pub vehicle_id: Option<i64>,
+    /// 驾驶员: ids of the enterprise's registered drivers, who later receive the certificate.
+    pub driver_ids: Vec<i64>,
     /// 包车类型.
     pub charter_kind: Option<CharterKind>,
     /// 起点, a prefecture-level division code.
@@ -107,9 +150,8 @@ impl FilingInput {
 /// The Chinese label of a form field named by its JSON key, e.g. `return_at` → `返程时间`.
 pub fn field_label(field: &str) -> Option<&'static str> {
     Some(match field {
-        "vehicle_plate" => "车牌号码",
-        "seats" => "核定座位数",
-        "drivers" => "驾驶员",
+        "vehicle_id" => "车辆",
+        "driver_ids" => "驾驶员",
         "charter_kind" => "包车类型",
         "origin" => "起点",
         "destination" => "讫点",
@@ -139,40 +181,89 @@ impl fmt::Display for FieldError {
     }
 }
 
+/// How bad a problem is: a draft may be saved with missing or inconsistent fields, never with
+/// malformed ones (someone else's vehicle, over-long text, unknown codes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Severity {
+    /// Not filled in yet.
+    Missing,
+    /// Filled in, but against a rule of the form.
+    Rule,
+    /// Not something the form could ever hold.
+    Malformed,
+}
+
 /// Collects field errors in form order.
-struct Errors(Vec<FieldError>);
+struct Errors(Vec<(FieldError, Severity)>);
 
 impl Errors {
-    fn push(&mut self, field: &'static str, message: impl Into<String>) {
-        self.0.push(FieldError {
+    fn add(&mut self, severity: Severity, field: &'static str, message: impl Into<String>) {
+        let error = FieldError {
             field,
             message: message.into(),
-        });
+        };
+        self.0.push((error, severity));
+    }
+
+    fn push(&mut self, field: &'static str, message: impl Into<String>) {
+        self.add(Severity::Rule, field, message);
+    }
+
+    fn malformed(&mut self, field: &'static str, message: impl Into<String>) {
+        self.add(Severity::Malformed, field, message);
     }
 
     fn missing(&mut self, field: &'static str) {
         let label = field_label(field).unwrap_or(field);
-        self.push(field, format!("请填写{label}"));
+        self.add(Severity::Missing, field, format!("请填写{label}"));
+    }
+
+    fn missing_choice(&mut self, field: &'static str) {
+        let label = field_label(field).unwrap_or(field);
+        self.add(Severity::Missing, field, format!("请选择{label}"));
+    }
+
+    fn at_least(self, severity: Severity) -> Result<(), Vec<FieldError>> {
+        let errors: Vec<FieldError> = self
+            .0
+            .into_iter()
+            .filter(|(_, s)| *s as u8 >= severity as u8)
+            .map(|(e, _)| e)
+            .collect();
+        if errors.is_empty() {
+            return Ok(());
+        }
+        Err(errors)
     }
 }
 
-/// Checks the whole form and reports every problem, in form order.
+/// Checks the whole form against the enterprise's `fleet` and reports every problem, in form order.
 ///
-/// Rules: all fields required except waypoints; a valid plate; 1..=99 seats; 1..=4 drivers with
-/// name and mobile number; passengers between 1 and the seats; one_way_km within 1..=5000; at most
+/// Rules: all fields required except waypoints; a registered vehicle; 1..=4 distinct registered
+/// drivers; passengers between 1 and the vehicle's seats; one_way_km within 1..=5000; at most
 /// 10 waypoints; every place a known prefecture-level code; the places not all in one province
 /// (an inter-provincial trip); the return after the departure.
-pub fn validate(input: &FilingInput) -> Result<(), Vec<FieldError>> {
+pub fn validate(input: &FilingInput, fleet: &Fleet) -> Result<(), Vec<FieldError>> {
+    collect(input, fleet).at_least(Severity::Missing)
+}
+
+/// The checks a draft must pass to be saved: only malformed input is refused; missing fields and
+/// broken rules wait for submission, where [`validate`] runs in full.
+pub fn validate_draft(input: &FilingInput, fleet: &Fleet) -> Result<(), Vec<FieldError>> {
+    collect(input, fleet).at_least(Severity::Malformed)
+}
+
+fn collect(input: &FilingInput, fleet: &Fleet) -> Errors {
     let mut errors = Errors(Vec::new());
-    check_vehicle(input, &mut errors);
-    check_drivers(&input.drivers, &mut errors);
+    check_vehicle(input, fleet, &mut errors);
+    check_drivers(&input.driver_ids, fleet, &mut errors);
     if input.charter_kind.is_none() {
-        errors.push("charter_kind", "请选择包车类型");
+        errors.missing_choice("charter_kind");
     }
     check_places(input, &mut errors);
     check_times(input, &mut errors);
     check_one_way_km(input.one_way_km, &mut errors);
-    check_passengers(input, &mut errors);
+    check_passengers(input, fleet, &mut errors);
     check_text(
         &input.contract_number,
         "contract_number",
@@ -185,53 +276,32 @@ pub fn validate(input: &FilingInput) -> Result<(), Vec<FieldError>> {
         MAX_CHARTERER_CHARS,
         &mut errors,
     );
-    if errors.0.is_empty() {
-        return Ok(());
-    }
-    Err(errors.0)
+    errors
 }
 
-fn check_vehicle(input: &FilingInput, errors: &mut Errors) {
-    if input.vehicle_plate.trim().is_empty() {
-        errors.missing("vehicle_plate");
-    } else if let Err(err) = Plate::parse(&input.vehicle_plate) {
-        errors.push("vehicle_plate", err.to_string());
-    }
-    match input.seats {
-        None => errors.missing("seats"),
-        Some(seats) if seats == 0 || seats > MAX_SEATS => {
-            errors.push("seats", format!("核定座位数应在 1 至 {MAX_SEATS} 之间"))
+fn check_vehicle(input: &FilingInput, fleet: &Fleet, errors: &mut Errors) {
+    match input.vehicle_id {
+        None => errors.missing_choice("vehicle_id"),
+        Some(id) if fleet.vehicle(id).is_none() => {
+            errors.malformed("vehicle_id", "所选车辆不是本企业登记的车辆")
         }
         Some(_) => {}
     }
 }
 
-fn check_drivers(drivers: &[Driver], errors: &mut Errors) {
-    if drivers.is_empty() {
-        errors.push("drivers", "请至少填写一名驾驶员");
+fn check_drivers(driver_ids: &[i64], fleet: &Fleet, errors: &mut Errors) {
+    if driver_ids.is_empty() {
+        errors.add(Severity::Missing, "driver_ids", "请至少选择一名驾驶员");
         return;
     }
-    if drivers.len() > MAX_DRIVERS {
-        errors.push("drivers", format!("驾驶员最多填写 {MAX_DRIVERS} 名"));
+    if driver_ids.len() > MAX_DRIVERS {
+        errors.malformed("driver_ids", format!("驾驶员最多选择 {MAX_DRIVERS} 名"));
     }
-    for (i, driver) in drivers.iter().enumerate() {
-        let n = i + 1;
-        let name = driver.name.trim();
-        if name.is_empty() {
-            errors.push("drivers", format!("请填写第 {n} 名驾驶员的姓名"));
-        } else if name.chars().count() > MAX_DRIVER_NAME_CHARS {
-            errors.push(
-                "drivers",
-                format!("第 {n} 名驾驶员的姓名不能超过 {MAX_DRIVER_NAME_CHARS} 个字"),
-            );
-        }
-        if driver.phone.trim().is_empty() {
-            errors.push("drivers", format!("请填写第 {n} 名驾驶员的手机号码"));
-        } else if !is_mobile(driver.phone.trim()) {
-            errors.push(
-                "drivers",
-                format!("第 {n} 名驾驶员的手机号码应为 11 位手机号"),
-            );
+    for (i, id) in driver_ids.iter().enumerate() {
+        if driver_ids[..i].contains(id) {
+            errors.malformed("driver_ids", "同一名驾驶员不能重复选择");
+        } else if !fleet.has_driver(*id) {
+            errors.malformed("driver_ids", "所选驾驶员不是本企业登记的驾驶员");
         }
     }
 }
@@ -253,22 +323,27 @@ fn check_places(input: &FilingInput, errors: &mut Errors) {
     ] {
         let label = field_label(field).unwrap_or(field);
         if code.trim().is_empty() {
-            errors.push(field, format!("请选择{label}"));
+            errors.missing_choice(field);
             all_known = false;
         } else if division::prefecture(code).is_none() {
-            errors.push(field, format!("{label}“{code}”不是有效的州/市行政区划代码"));
+            let shown: String = code.chars().take(12).collect();
+            errors.malformed(
+                field,
+                format!("{label}“{shown}”不是有效的州/市行政区划代码"),
+            );
             all_known = false;
         }
     }
     if input.waypoints.len() > MAX_WAYPOINTS {
-        errors.push("waypoints", format!("途经地最多填写 {MAX_WAYPOINTS} 个"));
+        errors.malformed("waypoints", format!("途经地最多填写 {MAX_WAYPOINTS} 个"));
     }
-    for (i, code) in input.waypoints.iter().enumerate() {
+    for (i, code) in input.waypoints.iter().enumerate().take(MAX_WAYPOINTS + 1) {
         if division::prefecture(code).is_none() {
             let n = i + 1;
-            errors.push(
+            let shown: String = code.chars().take(12).collect();
+            errors.malformed(
                 "waypoints",
-                format!("第 {n} 个途经地“{code}”不是有效的州/市行政区划代码"),
+                format!("第 {n} 个途经地“{shown}”不是有效的州/市行政区划代码"),
             );
             all_known = false;
         }
@@ -314,13 +389,17 @@ fn check_one_way_km(one_way_km: Option<u32>, errors: &mut Errors) {
     }
 }
 
-fn check_passengers(input: &FilingInput, errors: &mut Errors) {
-    match (input.passengers, input.seats) {
+fn check_passengers(input: &FilingInput, fleet: &Fleet, errors: &mut Errors) {
+    let seats = input
+        .vehicle_id
+        .and_then(|id| fleet.vehicle(id))
+        .map(|v| v.seats);
+    match (input.passengers, seats) {
         (None, _) => errors.missing("passengers"),
         (Some(0), _) => errors.push("passengers", "乘客人数至少为 1 人"),
         (Some(passengers), Some(seats)) if passengers > seats => errors.push(
             "passengers",
-            format!("乘客人数（{passengers}）不能超过核定座位数（{seats}）"),
+            format!("乘客人数（{passengers}）不能超过所选车辆的核定座位数（{seats}）"),
         ),
         _ => {}
     }
@@ -332,7 +411,7 @@ fn check_text(text: &str, field: &'static str, max_chars: usize, errors: &mut Er
     if text.is_empty() {
         errors.missing(field);
     } else if text.chars().count() > max_chars {
-        errors.push(field, format!("{label}不能超过 {max_chars} 个字"));
+        errors.malformed(field, format!("{label}不能超过 {max_chars} 个字"));
     }
 }
 
@@ -434,15 +513,30 @@ mod tests {
         Some(DateTime::parse_from_rfc3339(rfc3339).unwrap())
     }
 
+    /// The fleet of a Kunming enterprise: one 45-seat bus, two drivers.
+    fn fleet() -> Fleet {
+        let driver = |id: i64, name: &str| Driver {
+            id,
+            name: name.into(),
+            phone_masked: "138****0001".into(),
+            id_number_masked: "5301**********1234".into(),
+        };
+        Fleet {
+            vehicles: vec![Vehicle {
+                id: 7,
+                plate: "云A12345".into(),
+                seats: 45,
+                kind: "大型客车".into(),
+            }],
+            drivers: vec![driver(11, "张三"), driver(12, "李四")],
+        }
+    }
+
     /// Kunming to Chongqing via Guiyang: a valid filing.
     fn kunming_to_chongqing() -> FilingInput {
         FilingInput {
-            vehicle_plate: "云A12345".into(),
-            seats: Some(45),
-            drivers: vec![Driver {
-                name: "张三".into(),
-                phone: "13800000000".into(),
-            }],
+            vehicle_id: Some(7),
+            driver_ids: vec![11],
             charter_kind: Some(CharterKind::Dedicated),
             origin: "530100".into(),
             destination: "500100".into(),
@@ -456,8 +550,12 @@ mod tests {
         }
     }
 
+    fn check(input: &FilingInput) -> Result<(), Vec<FieldError>> {
+        validate(input, &fleet())
+    }
+
     fn errors_of(input: &FilingInput) -> Vec<FieldError> {
-        validate(input).unwrap_err()
+        check(input).unwrap_err()
     }
 
     fn only_error(input: &FilingInput) -> FieldError {
@@ -468,7 +566,7 @@ mod tests {
 
     #[test]
     fn a_complete_filing_is_valid() {
-        assert_eq!(validate(&kunming_to_chongqing()), Ok(()));
+        assert_eq!(check(&kunming_to_chongqing()), Ok(()));
     }
 
     #[test]
@@ -476,9 +574,8 @@ mod tests {
         let errors = errors_of(&FilingInput::default());
         let fields: Vec<&str> = errors.iter().map(|e| e.field).collect();
         for field in [
-            "vehicle_plate",
-            "seats",
-            "drivers",
+            "vehicle_id",
+            "driver_ids",
             "charter_kind",
             "origin",
             "destination",
@@ -511,14 +608,14 @@ mod tests {
         let mut input = kunming_to_chongqing();
         input.departure_at = at("2024-06-01T08:00:00+08:00");
         input.return_at = at("2024-06-01T00:30:00Z"); // 08:30 CST
-        assert_eq!(validate(&input), Ok(()));
+        assert_eq!(check(&input), Ok(()));
     }
 
     #[test]
     fn passengers_may_fill_but_not_exceed_the_seats() {
         let mut input = kunming_to_chongqing();
         input.passengers = Some(45);
-        assert_eq!(validate(&input), Ok(()));
+        assert_eq!(check(&input), Ok(()));
         input.passengers = Some(46);
         let error = only_error(&input);
         assert_eq!(error.field, "passengers");
@@ -530,7 +627,7 @@ mod tests {
         let mut input = kunming_to_chongqing();
         for km in [1, 5000] {
             input.one_way_km = Some(km);
-            assert_eq!(validate(&input), Ok(()), "{km}");
+            assert_eq!(check(&input), Ok(()), "{km}");
         }
         for km in [0, 5001] {
             input.one_way_km = Some(km);
@@ -542,7 +639,7 @@ mod tests {
     fn at_most_ten_waypoints() {
         let mut input = kunming_to_chongqing();
         input.waypoints = vec!["520100".into(); MAX_WAYPOINTS];
-        assert_eq!(validate(&input), Ok(()));
+        assert_eq!(check(&input), Ok(()));
         input.waypoints.push("520100".into());
         let error = only_error(&input);
         assert_eq!(error.field, "waypoints");
@@ -572,30 +669,53 @@ mod tests {
         assert!(error.message.contains("云南省"), "{}", error.message);
         // A waypoint in another province makes it inter-provincial again.
         input.waypoints.push("510400".into()); // 攀枝花
-        assert_eq!(validate(&input), Ok(()));
+        assert_eq!(check(&input), Ok(()));
     }
 
     #[test]
     fn a_trip_out_of_scope_is_still_a_valid_filing() {
         let mut input = kunming_to_chongqing();
         input.destination = "430100".into(); // 长沙: paper plate only, but may be filed
-        assert_eq!(validate(&input), Ok(()));
+        assert_eq!(check(&input), Ok(()));
     }
 
     #[test]
-    fn plate_and_drivers_are_checked() {
+    fn vehicle_and_drivers_must_be_registered_and_distinct() {
         let mut input = kunming_to_chongqing();
-        input.vehicle_plate = "滇A12345".into();
-        input.drivers.push(Driver {
-            name: " ".into(),
-            phone: "12345".into(),
-        });
+        input.vehicle_id = Some(99);
+        input.driver_ids = vec![11, 11, 13];
         let errors = errors_of(&input);
-        assert_eq!(errors.len(), 3, "{errors:?}");
-        assert_eq!(errors[0].field, "vehicle_plate");
-        assert!(errors[0].message.contains("车牌号码"));
-        assert!(errors[1].message.contains("第 2 名驾驶员的姓名"));
-        assert!(errors[2].message.contains("第 2 名驾驶员的手机号码"));
+        let fields: Vec<&str> = errors.iter().map(|e| e.field).collect();
+        assert_eq!(
+            fields,
+            ["vehicle_id", "driver_ids", "driver_ids"],
+            "{errors:?}"
+        );
+        assert!(errors[0].message.contains("车辆"));
+        assert!(errors[1].message.contains("重复"));
+        assert!(errors[2].message.contains("驾驶员"));
+        input.driver_ids = vec![11, 12, 11, 12, 11];
+        assert!(errors_of(&input)
+            .iter()
+            .any(|e| e.message.contains("最多选择 4 名")));
+    }
+
+    #[test]
+    fn a_draft_may_be_incomplete_but_not_malformed() {
+        assert_eq!(validate_draft(&FilingInput::default(), &fleet()), Ok(()));
+        let mut input = kunming_to_chongqing();
+        input.passengers = Some(46);
+        input.return_at = input.departure_at;
+        assert_eq!(
+            validate_draft(&input, &fleet()),
+            Ok(()),
+            "rules wait for submission"
+        );
+        input.vehicle_id = Some(99);
+        input.charterer = "长".repeat(MAX_CHARTERER_CHARS + 1);
+        let errors = validate_draft(&input, &fleet()).unwrap_err();
+        let fields: Vec<&str> = errors.iter().map(|e| e.field).collect();
+        assert_eq!(fields, ["vehicle_id", "charterer"]);
     }
 
     #[test]

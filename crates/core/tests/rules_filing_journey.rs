@@ -4,19 +4,17 @@
 use wasm_bindgen_test::wasm_bindgen_test as test;
 
 use charterpass_core::division;
-use charterpass_core::filing::{validate, CharterKind, Driver, FilingInput, FilingStatus};
+use charterpass_core::filing::{
+    validate, CharterKind, Driver, FilingInput, FilingStatus, Fleet, Vehicle,
+};
 use charterpass_core::review::{manual_reasons, review_path, ManualReason, ReviewPath};
 use charterpass_core::scope::{e_certificate_available, GoLive, PaperOnlyReason};
 use chrono::DateTime;
 
 fn filing(destination: &str, kind: CharterKind, one_way_km: u32) -> FilingInput {
     FilingInput {
-        vehicle_plate: "云A12345D".into(),
-        seats: Some(49),
-        drivers: vec![Driver {
-            name: "李四".into(),
-            phone: "13987654321".into(),
-        }],
+        vehicle_id: Some(1),
+        driver_ids: vec![2],
         charter_kind: Some(kind),
         origin: "532900".into(),
         destination: destination.into(),
@@ -30,10 +28,28 @@ fn filing(destination: &str, kind: CharterKind, one_way_km: u32) -> FilingInput 
     }
 }
 
+/// A Dali enterprise's registered bus and driver.
+fn fleet() -> Fleet {
+    Fleet {
+        vehicles: vec![Vehicle {
+            id: 1,
+            plate: "云L56789".into(),
+            seats: 49,
+            kind: "大型客车".into(),
+        }],
+        drivers: vec![Driver {
+            id: 2,
+            name: "李四".into(),
+            phone_masked: "139****4321".into(),
+            id_number_masked: "5329**********3456".into(),
+        }],
+    }
+}
+
 #[test]
 fn dali_to_chengdu_is_approved_automatically_and_gets_a_certificate() {
     let input = filing("510100", CharterKind::Dedicated, 760);
-    assert_eq!(validate(&input), Ok(()));
+    assert_eq!(validate(&input, &fleet()), Ok(()));
     let path = review_path(true, CharterKind::Dedicated, 760);
     assert_eq!(path, ReviewPath::AutoApproved);
     let status = FilingStatus::from(path);
@@ -48,7 +64,7 @@ fn dali_to_chengdu_is_approved_automatically_and_gets_a_certificate() {
 #[test]
 fn dali_to_changsha_needs_review_and_gets_only_the_paper_plate() {
     let input = filing("430100", CharterKind::ScheduledLineTemporary, 1400);
-    assert_eq!(validate(&input), Ok(()));
+    assert_eq!(validate(&input, &fleet()), Ok(()));
     assert_eq!(
         review_path(true, CharterKind::ScheduledLineTemporary, 1400),
         ReviewPath::PendingReview
