@@ -1,9 +1,13 @@
 //! The JSON API under `/api/v1`: one module per resource.
 
+mod appeals;
+mod certificate_status;
 mod error;
+mod feedback;
 mod health;
 mod session;
 mod trust_list;
+mod verifications;
 
 use axum::extract::DefaultBodyLimit;
 use axum::Router;
@@ -21,6 +25,10 @@ pub fn router() -> Router<AppState> {
         .merge(health::routes())
         .merge(session::routes())
         .merge(trust_list::routes())
+        .merge(certificate_status::routes())
+        .merge(verifications::routes())
+        .merge(appeals::routes())
+        .merge(feedback::routes())
         .fallback(|| async { ApiError::NotFound })
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
 }
