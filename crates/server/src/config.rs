@@ -27,4 +27,7 @@ pub struct ServeArgs {
     /// Create the demo data set if the database is empty.
     #[arg(long, env = "CHARTERPASS_DEMO")]
     pub demo: bool,
+    /// When the electronic certificate goes live, RFC 3339 (default 2024-05-20T09:00:00+08:00).
+    #[arg(long, env = "CHARTERPASS_GO_LIVE")]
+    pub go_live: Option<charterpass_core::scope::GoLive>,
 }

@@ -6,6 +6,7 @@ mod cli;
 mod config;
 mod db;
 mod demo;
+mod issuance;
 mod keys;
 mod mint;
 mod serve;

@@ -15,7 +15,8 @@ pub fn run(args: ServeArgs) -> Result<(), Box<dyn std::error::Error>> {
         crate::demo::seed_if_empty(&db)?;
     }
     let keys = std::sync::Arc::new(crate::keys::KeyStore::open(&args.data.data_dir)?);
-    let state = AppState { db, keys };
+    let go_live = args.go_live.unwrap_or_default();
+    let state = AppState { db, keys, go_live };
     let app = Router::new()
         .nest("/api/v1", crate::api::router())
         .with_state(state)

@@ -12,4 +12,6 @@ pub struct AppState {
     pub db: Db,
     /// The issuing keys (the trust list is derived from them).
     pub keys: Arc<KeyStore>,
+    /// When the electronic certificate goes live (启用时间).
+    pub go_live: charterpass_core::scope::GoLive,
 }

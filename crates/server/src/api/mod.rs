@@ -1,7 +1,10 @@
 //! The JSON API under `/api/v1`: one module per resource.
 
+mod adoption;
 mod appeals;
 mod certificate_status;
+mod certificates;
+mod driver;
 mod error;
 mod feedback;
 mod health;
@@ -29,6 +32,9 @@ pub fn router() -> Router<AppState> {
         .merge(verifications::routes())
         .merge(appeals::routes())
         .merge(feedback::routes())
+        .merge(certificates::routes())
+        .merge(driver::routes())
+        .merge(adoption::routes())
         .fallback(|| async { ApiError::NotFound })
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
 }
