@@ -460,6 +460,24 @@ impl FilingStatus {
         }
     }
 
+    /// The name stored in the database and sent over the API, e.g. `pending_review`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FilingStatus::Draft => "draft",
+            FilingStatus::Submitted => "submitted",
+            FilingStatus::AutoApproved => "auto_approved",
+            FilingStatus::PendingReview => "pending_review",
+            FilingStatus::Approved => "approved",
+            FilingStatus::Rejected => "rejected",
+            FilingStatus::Cancelled => "cancelled",
+        }
+    }
+
+    /// Parses the stored name back.
+    pub fn parse(s: &str) -> Option<FilingStatus> {
+        FilingStatus::ALL.into_iter().find(|st| st.as_str() == s)
+    }
+
     /// The statuses this one may move to.
     ///
     /// A draft is submitted or cancelled; a submission takes its review path; a reviewer approves
@@ -785,5 +803,10 @@ mod tests {
             serde_json::to_string(&FilingStatus::PendingReview).unwrap(),
             "\"pending_review\""
         );
+        for status in FilingStatus::ALL {
+            let json = serde_json::to_string(&status).unwrap();
+            assert_eq!(json, format!("\"{}\"", status.as_str()));
+            assert_eq!(FilingStatus::parse(status.as_str()), Some(status));
+        }
     }
 }

@@ -11,6 +11,7 @@ mod keys;
 mod mint;
 mod serve;
 mod state;
+mod store;
 mod vectors;
 mod verify;
 mod web;

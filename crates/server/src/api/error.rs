@@ -31,6 +31,12 @@ pub enum ApiError {
         /// What is wrong, in Chinese.
         message: String,
     },
+    /// The request body is not the JSON the route expects.
+    #[error("malformed: {0}")]
+    Malformed(String),
+    /// The request body is larger than the API reads.
+    #[error("body too large")]
+    TooLarge,
     /// Something broke on the server; details are logged, not shown.
     #[error("internal: {0}")]
     Internal(String),
@@ -67,6 +73,14 @@ impl ApiError {
             ApiError::Invalid { message, .. } => {
                 (StatusCode::UNPROCESSABLE_ENTITY, "invalid", message.clone())
             }
+            ApiError::Malformed(message) => {
+                (StatusCode::BAD_REQUEST, "malformed", message.clone())
+            }
+            ApiError::TooLarge => (
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "too_large",
+                "请求内容过大".into(),
+            ),
             ApiError::Internal(_) => (
                 StatusCode::INTERNAL_SERVER_ERROR,
                 "internal",

@@ -1,13 +1,20 @@
 //! The JSON API under `/api/v1`: one module per resource.
 
 mod adoption;
+mod audit;
 mod appeals;
 mod certificate_status;
 mod certificates;
 mod driver;
+mod enterprises;
 mod error;
 mod feedback;
+mod filings;
+mod fleet;
 mod health;
+pub(crate) mod json;
+pub(crate) mod paging;
+mod review;
 mod session;
 mod trust_list;
 mod verifications;
@@ -28,6 +35,11 @@ pub fn router() -> Router<AppState> {
         .merge(health::routes())
         .merge(session::routes())
         .merge(trust_list::routes())
+        .merge(filings::routes())
+        .merge(review::routes())
+        .merge(fleet::routes())
+        .merge(enterprises::routes())
+        .merge(audit::routes())
         .merge(certificate_status::routes())
         .merge(verifications::routes())
         .merge(appeals::routes())

@@ -8,6 +8,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0001_foundation",
         include_str!("migrations/0001_foundation.sql"),
     ),
+    ("0002_filings", include_str!("migrations/0002_filings.sql")),
     (
         "0003_certificates",
         include_str!("migrations/0003_certificates.sql"),

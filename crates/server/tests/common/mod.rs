@@ -146,6 +146,26 @@ impl Client {
         self.run(request, Some(body))
     }
 
+    /// `POST path` with a raw body and content type (for malformed input).
+    pub fn post_raw(&mut self, path: &str, content_type: &str, body: &str) -> (u16, Value) {
+        let request = self
+            .agent
+            .post(&format!("{}{path}", self.base))
+            .set("Content-Type", content_type);
+        let request = match &self.cookie {
+            Some(cookie) => request.set("Cookie", cookie),
+            None => request,
+        };
+        let response = match request.send_string(body) {
+            Ok(response) => response,
+            Err(ureq::Error::Status(_, response)) => response,
+            Err(err) => panic!("request failed: {err}"),
+        };
+        let status = response.status();
+        let text = response.into_string().unwrap_or_default();
+        (status, serde_json::from_str(&text).unwrap_or(Value::Null))
+    }
+
     /// `DELETE path`.
     pub fn delete(&mut self, path: &str) -> (u16, Value) {
         let request = self.agent.delete(&format!("{}{path}", self.base));

@@ -1,0 +1,215 @@
+//! `/filings`: enterprises create, edit, submit and cancel their filings; enterprises and
+//! reviewers list and read the filings of their jurisdiction.
+
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use charterpass_core::filing::{self, FieldError, FilingInput, FilingStatus};
+use charterpass_core::filing_api::{FilingView, Paged};
+use charterpass_core::review;
+use charterpass_core::role::Role;
+use rusqlite::Connection;
+
+use crate::api::json::JsonBody;
+use crate::api::paging::ListQuery;
+use crate::api::ApiError;
+use crate::auth::CurrentUser;
+use crate::state::AppState;
+use crate::store::filings::{self as store, Jurisdiction, Transition};
+use crate::store::{enterprises, fleet};
+
+/// The filing routes; the decision route lives in `review.rs`.
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/filings", get(list).post(create))
+        .route("/filings/{id}", get(read).put(edit))
+        .route("/filings/{id}/submit", post(submit))
+        .route("/filings/{id}/cancel", post(cancel))
+}
+
+/// The jurisdiction of a user who may see filings; 403 for everyone else.
+pub fn jurisdiction(user: &CurrentUser) -> Result<Jurisdiction, ApiError> {
+    Jurisdiction::of(user).ok_or(ApiError::Forbidden)
+}
+
+/// The enterprise of an enterprise operator; 403 for everyone else.
+fn own_enterprise(user: &CurrentUser) -> Result<i64, ApiError> {
+    user.require(Role::Enterprise)?;
+    user.enterprise_id.ok_or(ApiError::Forbidden)
+}
+
+fn first_error(errors: Vec<FieldError>) -> ApiError {
+    match errors.into_iter().next() {
+        Some(error) => ApiError::invalid(error.field, error.message),
+        None => ApiError::invalid("body", "备案内容不正确"),
+    }
+}
+
+/// Reads filing `id` in `jurisdiction`, or 404.
+pub fn found(
+    conn: &Connection,
+    jurisdiction: &Jurisdiction,
+    id: i64,
+) -> Result<FilingView, ApiError> {
+    store::find(conn, jurisdiction, id)?.ok_or(ApiError::NotFound)
+}
+
+async fn list(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Query(query): Query<ListQuery>,
+) -> Result<Json<Paged<FilingView>>, ApiError> {
+    let jurisdiction = jurisdiction(&user)?;
+    let default = match jurisdiction {
+        Jurisdiction::Prefecture(_) => Some(FilingStatus::PendingReview),
+        Jurisdiction::Enterprise(_) => None,
+    };
+    let status = query.status(default)?;
+    let page = query.page()?;
+    let paged = state
+        .db
+        .call(move |conn| Ok(store::list(conn, &jurisdiction, status, page)?))
+        .await?;
+    Ok(Json(paged))
+}
+
+async fn read(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<i64>,
+) -> Result<Json<FilingView>, ApiError> {
+    let jurisdiction = jurisdiction(&user)?;
+    let view = state
+        .db
+        .call(move |conn| found(conn, &jurisdiction, id))
+        .await?;
+    Ok(Json(view))
+}
+
+async fn create(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    JsonBody(input): JsonBody<FilingInput>,
+) -> Result<(StatusCode, Json<FilingView>), ApiError> {
+    let enterprise_id = own_enterprise(&user)?;
+    let view = state
+        .db
+        .call(move |conn| {
+            let fleet = fleet::of(conn, enterprise_id)?;
+            filing::validate_draft(&input, &fleet).map_err(first_error)?;
+            let id = store::create_draft(conn, user.id, enterprise_id, &input)?;
+            found(conn, &Jurisdiction::Enterprise(enterprise_id), id)
+        })
+        .await?;
+    Ok((StatusCode::CREATED, Json(view)))
+}
+
+async fn edit(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<i64>,
+    JsonBody(input): JsonBody<FilingInput>,
+) -> Result<Json<FilingView>, ApiError> {
+    let enterprise_id = own_enterprise(&user)?;
+    let view = state
+        .db
+        .call(move |conn| {
+            let jurisdiction = Jurisdiction::Enterprise(enterprise_id);
+            found(conn, &jurisdiction, id)?;
+            let fleet = fleet::of(conn, enterprise_id)?;
+            filing::validate_draft(&input, &fleet).map_err(first_error)?;
+            if !store::update_draft(conn, id, &input)? {
+                return Err(ApiError::Conflict("只有草稿可以修改".into()));
+            }
+            found(conn, &jurisdiction, id)
+        })
+        .await?;
+    Ok(Json(view))
+}
+
+/// Submits a draft: the rules are checked again here, then the review path is taken with the
+/// enterprise's permission as it is now.
+async fn submit(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<i64>,
+) -> Result<Json<FilingView>, ApiError> {
+    let enterprise_id = own_enterprise(&user)?;
+    let view = state
+        .db
+        .call(move |conn| {
+            let jurisdiction = Jurisdiction::Enterprise(enterprise_id);
+            let current = found(conn, &jurisdiction, id)?;
+            if current.status != FilingStatus::Draft {
+                return Err(ApiError::Conflict("该备案已提交，不能重复提交".into()));
+            }
+            let fleet = fleet::of(conn, enterprise_id)?;
+            filing::validate(&current.input, &fleet).map_err(first_error)?;
+            let (Some(kind), Some(km)) = (current.input.charter_kind, current.input.one_way_km)
+            else {
+                return Err(ApiError::Internal(
+                    "validated filing lacks kind or distance".into(),
+                ));
+            };
+            let tx = conn.transaction()?;
+            let auto_review = enterprises::auto_review(&tx, enterprise_id)?;
+            let path = review::review_path(auto_review, kind, km);
+            let submitted = Transition {
+                id,
+                from: FilingStatus::Draft,
+                to: FilingStatus::Submitted,
+                user_id: Some(user.id),
+                reason: None,
+            };
+            if !store::transition(&tx, &submitted)? {
+                return Err(ApiError::Conflict("该备案已提交，不能重复提交".into()));
+            }
+            store::set_manual_reasons(&tx, id, &review::manual_reasons(auto_review, kind, km))?;
+            let reviewed = Transition {
+                id,
+                from: FilingStatus::Submitted,
+                to: FilingStatus::from(path),
+                user_id: None,
+                reason: None,
+            };
+            store::transition(&tx, &reviewed)?;
+            tx.commit()?;
+            found(conn, &jurisdiction, id)
+        })
+        .await?;
+    Ok(Json(view))
+}
+
+async fn cancel(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<i64>,
+) -> Result<Json<FilingView>, ApiError> {
+    let enterprise_id = own_enterprise(&user)?;
+    let view = state
+        .db
+        .call(move |conn| {
+            let jurisdiction = Jurisdiction::Enterprise(enterprise_id);
+            let current = found(conn, &jurisdiction, id)?;
+            if !current.status.can_become(FilingStatus::Cancelled) {
+                return Err(ApiError::Conflict(format!(
+                    "{}的备案不能撤销",
+                    current.status.label()
+                )));
+            }
+            let cancelled = Transition {
+                id,
+                from: current.status,
+                to: FilingStatus::Cancelled,
+                user_id: Some(user.id),
+                reason: None,
+            };
+            if !store::transition(conn, &cancelled)? {
+                return Err(ApiError::Conflict("备案状态已变化，请刷新后重试".into()));
+            }
+            found(conn, &jurisdiction, id)
+        })
+        .await?;
+    Ok(Json(view))
+}

@@ -1,0 +1,90 @@
+//! The audit trail: one row per state change of a filing or of an enterprise's permission.
+
+use charterpass_core::filing_api::{AuditEntity, AuditEntry, Paged};
+use rusqlite::{params, Connection};
+
+use super::now_cst;
+use crate::api::paging::PageRequest;
+
+/// One state change to record.
+pub struct Change<'a> {
+    /// Who made it; `None` for the system (automatic review).
+    pub user_id: Option<i64>,
+    /// What changed.
+    pub entity: AuditEntity,
+    /// Its row id.
+    pub entity_id: i64,
+    /// The state before; `None` when the entity was created.
+    pub from: Option<&'a str>,
+    /// The state after.
+    pub to: &'a str,
+    /// Why, where a reason was given.
+    pub reason: Option<&'a str>,
+}
+
+/// Records `change` now.
+pub fn record(conn: &Connection, change: &Change<'_>) -> rusqlite::Result<()> {
+    conn.execute(
+        "INSERT INTO audit_log (at, user_id, entity, entity_id, from_state, to_state, reason)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![
+            now_cst(),
+            change.user_id,
+            change.entity.as_str(),
+            change.entity_id,
+            change.from,
+            change.to,
+            change.reason
+        ],
+    )?;
+    Ok(())
+}
+
+/// A page of the trail, newest first, optionally about one entity kind.
+pub fn list(
+    conn: &Connection,
+    entity: Option<AuditEntity>,
+    page: PageRequest,
+) -> rusqlite::Result<Paged<AuditEntry>> {
+    let entity = entity.map(AuditEntity::as_str);
+    let total: i64 = conn.query_row(
+        "SELECT COUNT(*) FROM audit_log WHERE ?1 IS NULL OR entity = ?1",
+        params![entity],
+        |row| row.get(0),
+    )?;
+    let mut stmt = conn.prepare(
+        "SELECT a.id, a.at, COALESCE(u.display_name, '系统'), a.entity, a.entity_id,
+                CASE a.entity
+                    WHEN 'filing' THEN (SELECT number FROM filings WHERE id = a.entity_id)
+                    ELSE (SELECT name FROM enterprises WHERE id = a.entity_id)
+                END,
+                a.from_state, a.to_state, a.reason
+         FROM audit_log a LEFT JOIN users u ON u.id = a.user_id
+         WHERE ?1 IS NULL OR a.entity = ?1
+         ORDER BY a.id DESC LIMIT ?2 OFFSET ?3",
+    )?;
+    let rows = stmt.query_map(params![entity, page.per_page, page.offset()], |row| {
+        let entity: String = row.get(3)?;
+        Ok(AuditEntry {
+            id: row.get(0)?,
+            at: row.get(1)?,
+            actor: row.get(2)?,
+            entity: if entity == "filing" {
+                AuditEntity::Filing
+            } else {
+                AuditEntity::Enterprise
+            },
+            entity_id: row.get(4)?,
+            entity_label: row.get::<_, Option<String>>(5)?.unwrap_or_default(),
+            from_state: row.get(6)?,
+            to_state: row.get(7)?,
+            reason: row.get(8)?,
+        })
+    })?;
+    Ok(Paged {
+        items: rows.collect::<rusqlite::Result<_>>()?,
+        page: page.page,
+        per_page: page.per_page,
+        total: total as u64,
+    })
+}
