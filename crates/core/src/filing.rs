@@ -147,6 +147,24 @@ impl FilingInput {
     }
 }
 
+/// Reads a `datetime-local` value such as `2025-06-01T08:00` as China Standard Time.
+pub fn cst_from_local_input(value: &str) -> Option<DateTime<FixedOffset>> {
+    let value = value.trim();
+    let with_seconds = match value.len() {
+        16 => format!("{value}:00+08:00"),
+        19 => format!("{value}+08:00"),
+        _ => return None,
+    };
+    DateTime::parse_from_rfc3339(&with_seconds).ok()
+}
+
+/// The `datetime-local` value of a moment, in China Standard Time, e.g. `2025-06-01T08:00`.
+pub fn local_input_of(at: &DateTime<FixedOffset>) -> String {
+    at.with_timezone(&crate::scope::cst())
+        .format("%Y-%m-%dT%H:%M")
+        .to_string()
+}
+
 /// The Chinese label of a form field named by its JSON key, e.g. `return_at` → `返程时间`.
 pub fn field_label(field: &str) -> Option<&'static str> {
     Some(match field {
@@ -734,6 +752,17 @@ mod tests {
         let errors = validate_draft(&input, &fleet()).unwrap_err();
         let fields: Vec<&str> = errors.iter().map(|e| e.field).collect();
         assert_eq!(fields, ["vehicle_id", "charterer"]);
+    }
+
+    #[test]
+    fn datetime_local_values_are_china_standard_time() {
+        let at = cst_from_local_input("2025-06-01T08:00").unwrap();
+        assert_eq!(at.to_rfc3339(), "2025-06-01T08:00:00+08:00");
+        assert_eq!(local_input_of(&at), "2025-06-01T08:00");
+        let utc = DateTime::parse_from_rfc3339("2025-06-01T00:30:00Z").unwrap();
+        assert_eq!(local_input_of(&utc), "2025-06-01T08:30");
+        assert_eq!(cst_from_local_input(""), None);
+        assert_eq!(cst_from_local_input("2025-13-01T08:00"), None);
     }
 
     #[test]

@@ -325,6 +325,26 @@ fn drivers_and_inspectors_are_forbidden_and_strangers_must_sign_in() {
 }
 
 #[test]
+fn an_enterprise_reads_only_its_own_permission() {
+    let server = Server::start();
+    let mut km = server.login("qiye_km");
+    let (_, me) = km.get("/session");
+    let own = me["enterprise_id"].as_i64().unwrap();
+    let (status, enterprise) = km.get(&format!("/enterprises/{own}"));
+    assert_eq!(
+        (status, enterprise["auto_review"].as_bool()),
+        (200, Some(true))
+    );
+    let (_, dl) = server.login("qiye_dl").get("/session");
+    let other = dl["enterprise_id"].as_i64().unwrap();
+    assert_eq!(km.get(&format!("/enterprises/{other}")).0, 404);
+    assert_eq!(
+        server.login("zhifa").get(&format!("/enterprises/{own}")).0,
+        403
+    );
+}
+
+#[test]
 fn each_role_stays_in_its_lane() {
     let server = Server::start();
     let mut km = server.login("qiye_km");

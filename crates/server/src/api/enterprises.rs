@@ -1,4 +1,5 @@
-//! `/enterprises`: the administrator lists enterprises and grants or withdraws `auto_review`.
+//! `/enterprises`: the administrator lists enterprises and grants or withdraws `auto_review`;
+//! an enterprise operator reads its own (to foresee its review path).
 
 use axum::extract::{Path, Query, State};
 use axum::routing::{get, put};
@@ -17,6 +18,7 @@ use crate::store::enterprises;
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/enterprises", get(list))
+        .route("/enterprises/{id}", get(read))
         .route("/enterprises/{id}/auto-review", put(set_auto_review))
 }
 
@@ -32,6 +34,25 @@ async fn list(
         .call(move |conn| Ok(enterprises::list(conn, page)?))
         .await?;
     Ok(Json(paged))
+}
+
+/// One enterprise: the administrator reads any, an operator only its own (else 404).
+async fn read(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<i64>,
+) -> Result<Json<EnterpriseView>, ApiError> {
+    match user.role {
+        Role::Admin => {}
+        Role::Enterprise if user.enterprise_id == Some(id) => {}
+        Role::Enterprise => return Err(ApiError::NotFound),
+        _ => return Err(ApiError::Forbidden),
+    }
+    let view = state
+        .db
+        .call(move |conn| enterprises::find(conn, id)?.ok_or(ApiError::NotFound))
+        .await?;
+    Ok(Json(view))
 }
 
 async fn set_auto_review(
