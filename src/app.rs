@@ -21,6 +21,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/enterprise") view=pages::enterprise::Enterprise/>
                     <Route path=path!("/review") view=pages::review::Review/>
                     <Route path=path!("/admin") view=pages::admin::Admin/>
+                    <Route path=path!("/admin/appeals") view=pages::appeals::Appeals/>
                     <Route path=path!("/driver") view=pages::driver::Driver/>
                     <Route path=path!("/verify") view=pages::verify::Verify/>
                 </Routes>

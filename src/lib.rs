@@ -5,5 +5,6 @@ mod app;
 pub mod components;
 pub mod pages;
 pub mod session;
+pub mod trust_cache;
 
 pub use app::App;

@@ -1,6 +1,7 @@
 //! The client of the JSON API under `/api/v1`: one module per resource, typed errors.
 
 pub mod session;
+pub mod verification;
 
 use charterpass_core::session::ErrorBody;
 use gloo_net::http::{Request, Response};

@@ -1,6 +1,7 @@
 //! One module per page; pages stay thin and call `core` for rules and `api` for the network.
 
 pub mod admin;
+pub mod appeals;
 pub mod driver;
 pub mod enterprise;
 pub mod home;

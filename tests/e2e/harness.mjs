@@ -16,7 +16,7 @@ export async function startServer(extraArgs = []) {
   const dataDir = mkdtempSync(join(tmpdir(), 'charterpass-e2e-'));
   const child = spawn(
     bin,
-    ['serve', '--demo', '--addr', '127.0.0.1:0', '--data-dir', dataDir, '--dist', join(ROOT, 'dist'), ...extraArgs],
+    ['serve', '--demo', '--addr', '127.0.0.1:0', '--data-dir', dataDir, '--dist', process.env.CHARTERPASS_DIST ?? join(ROOT, 'dist'), ...extraArgs],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
   const base = await new Promise((ok, fail) => {

@@ -1,0 +1,43 @@
+//! The inspector's API calls: trust list, online status, verification log and appeals; feedback.
+
+use charterpass_core::certificate::TrustList;
+use charterpass_core::verification::{
+    Appeal, CertificateStatus, NewAppeal, NewVerification, Resolution, Verification,
+};
+
+use super::ApiError;
+
+/// The current trust list.
+pub async fn trust_list() -> Result<TrustList, ApiError> {
+    super::get("/trust-list").await
+}
+
+/// The online status of certificate `number` (only letters, digits and `-` reach here).
+pub async fn status(number: &str) -> Result<CertificateStatus, ApiError> {
+    super::get(&format!("/certificates/{number}/status")).await
+}
+
+/// Records a verification made on this page.
+pub async fn record(new: &NewVerification) -> Result<Verification, ApiError> {
+    super::send("POST", "/verifications", new).await
+}
+
+/// Lodges an appeal against a recorded verification.
+pub async fn lodge(new: &NewAppeal) -> Result<Appeal, ApiError> {
+    super::send("POST", "/appeals", new).await
+}
+
+/// The appeals the signed-in person may see (`?status=open` when `open_only`).
+pub async fn appeals(open_only: bool) -> Result<Vec<Appeal>, ApiError> {
+    super::get(if open_only {
+        "/appeals?status=open"
+    } else {
+        "/appeals"
+    })
+    .await
+}
+
+/// Resolves an appeal (administrator).
+pub async fn resolve(id: i64, resolution: &Resolution) -> Result<Appeal, ApiError> {
+    super::send("POST", &format!("/appeals/{id}/resolution"), resolution).await
+}

@@ -1,0 +1,190 @@
+//! After the offline verdict: the online status, the record of the verification, and an appeal.
+
+use charterpass_core::certificate::Verdict;
+use charterpass_core::role::Role;
+use charterpass_core::verification::{
+    is_certificate_number, NewAppeal, NewVerification, OnlineStatus, Outcome, MAX_APPEAL_TEXT,
+};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::api::ApiError;
+use crate::session::Session;
+
+/// Where the online status stands.
+#[derive(Debug, Clone, PartialEq)]
+enum Status {
+    Checking,
+    Got(OnlineStatus, Option<String>),
+    Offline,
+    Failed(String),
+}
+
+/// Where the record of the verification stands.
+#[derive(Debug, Clone, PartialEq)]
+enum Record {
+    Pending,
+    Saved(i64),
+    NotInspector,
+    Offline,
+    Failed(String),
+}
+
+/// The certificate number of a verdict, when it is a plausible one.
+fn number_of(verdict: &Verdict) -> Option<String> {
+    match verdict {
+        Verdict::Verified(v) if is_certificate_number(&v.charter.certificate_number) => {
+            Some(v.charter.certificate_number.clone())
+        }
+        _ => None,
+    }
+}
+
+/// The verification as the API records it.
+fn record_of(verdict: &Verdict, online: Option<OnlineStatus>) -> NewVerification {
+    match verdict {
+        Verdict::Verified(v) => NewVerification {
+            certificate_number: number_of(verdict),
+            issuer_province: Some(v.issuer.clone()),
+            outcome: Outcome::Valid,
+            step: None,
+            online_status: online,
+            prefecture_code: None,
+        },
+        Verdict::Rejected(r) => NewVerification {
+            certificate_number: None,
+            issuer_province: None,
+            outcome: Outcome::Invalid,
+            step: Some(r.step.code().to_owned()),
+            online_status: None,
+            prefecture_code: None,
+        },
+    }
+}
+
+/// Checks the status online (valid certificates only) and records the verification.
+#[component]
+pub fn OnlineCheck(verdict: Verdict) -> impl IntoView {
+    let session = Session::get();
+    let number = number_of(&verdict);
+    let status = RwSignal::new(Status::Checking);
+    let record = RwSignal::new(Record::Pending);
+
+    let verdict_for_task = verdict.clone();
+    spawn_local(async move {
+        let mut online = None;
+        if let Some(number) = &number {
+            match crate::api::verification::status(number).await {
+                Ok(answer) => {
+                    online = Some(answer.status);
+                    status.set(Status::Got(answer.status, answer.revoked_reason));
+                }
+                Err(ApiError::Network) => {
+                    status.set(Status::Offline);
+                    record.set(Record::Offline);
+                    return;
+                }
+                Err(err) => status.set(Status::Failed(err.message())),
+            }
+        }
+        let is_inspector = session
+            .current()
+            .is_some_and(|me| me.role == Role::Inspector);
+        if !is_inspector {
+            record.set(Record::NotInspector);
+            return;
+        }
+        match crate::api::verification::record(&record_of(&verdict_for_task, online)).await {
+            Ok(saved) => record.set(Record::Saved(saved.id)),
+            Err(ApiError::Network) => record.set(Record::Offline),
+            Err(err) => record.set(Record::Failed(err.message())),
+        }
+    });
+
+    let has_number = number_of(&verdict).is_some();
+    let status_line = move || match status.get() {
+        Status::Checking => ("online", "正在核验在线状态…".to_owned()),
+        Status::Got(OnlineStatus::Valid, _) => {
+            ("online ok", OnlineStatus::Valid.label().to_owned())
+        }
+        Status::Got(s @ OnlineStatus::Revoked, Some(reason)) => {
+            ("online bad", format!("{}（{reason}）", s.label()))
+        }
+        Status::Got(s, _) => ("online bad", s.label().to_owned()),
+        Status::Offline => ("online offline", OnlineStatus::Offline.label().to_owned()),
+        Status::Failed(message) => ("online offline", format!("状态未核验：{message}")),
+    };
+    let record_line = move || match record.get() {
+        Record::Pending => String::new(),
+        Record::Saved(id) => format!("核验记录已上传（编号 {id}）"),
+        Record::NotInspector => "登录执法账号后，核验记录将自动上传".to_owned(),
+        Record::Offline => "未联网，核验记录未上传".to_owned(),
+        Record::Failed(message) => format!("核验记录未上传：{message}"),
+    };
+
+    view! {
+        <section class="card">
+            <Show when=move || has_number>
+                <p class=move || status_line().0 role="status" aria-label="在线状态">
+                    {move || status_line().1}
+                </p>
+            </Show>
+            <p class="muted">{record_line}</p>
+            {move || match record.get() {
+                Record::Saved(id) => Some(view! { <AppealForm verification_id=id/> }),
+                _ => None,
+            }}
+        </section>
+    }
+}
+
+/// Lets the inspector appeal against the verification just recorded (申诉).
+#[component]
+fn AppealForm(verification_id: i64) -> impl IntoView {
+    let reason = RwSignal::new(String::new());
+    let answer = RwSignal::new(None::<Result<i64, String>>);
+    let busy = RwSignal::new(false);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if busy.get_untracked() {
+            return;
+        }
+        let appeal = NewAppeal {
+            verification_id,
+            reason: reason.get_untracked(),
+        };
+        if appeal.reason.trim().is_empty() {
+            answer.set(Some(Err("请填写申诉理由".to_owned())));
+            return;
+        }
+        busy.set(true);
+        spawn_local(async move {
+            let result = crate::api::verification::lodge(&appeal).await;
+            answer.set(Some(result.map(|a| a.id).map_err(|e| e.message())));
+            busy.set(false);
+        });
+    };
+    view! {
+        <details class="appeal">
+            <summary>"对本次核验结果提出申诉"</summary>
+            <form on:submit=submit>
+                <label for="appeal-reason">"申诉理由"</label>
+                <textarea
+                    id="appeal-reason"
+                    rows="3"
+                    maxlength=MAX_APPEAL_TEXT.to_string()
+                    prop:value=move || reason.get()
+                    on:input=move |ev| reason.set(event_target_value(&ev))
+                ></textarea>
+                {move || match answer.get() {
+                    Some(Ok(id)) => Some(view! {
+                        <p class="ok-text" role="status">{format!("申诉已提交（编号 {id}），等待省交通运输厅处理")}</p>
+                    }.into_any()),
+                    Some(Err(message)) => Some(view! { <p class="error" role="alert">{message}</p> }.into_any()),
+                    None => None,
+                }}
+                <button type="submit" disabled=move || busy.get()>"提交申诉"</button>
+            </form>
+        </details>
+    }
+}

@@ -1,0 +1,148 @@
+// The inspector's journeys (扫码核验): verify in the browser against the cached trust list, mutual
+// recognition of Chongqing, an unknown issuer refused, offline verification, an appeal resolved.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { launchBrowser, ROOT, screenshot, signIn, startServer, watchErrors } from './harness.mjs';
+
+let server;
+let browser;
+const certificates = {};
+
+/** Signs a certificate with the test server's own key of `province` (`charterpass mint`). */
+function mint(province, number, origin, destination) {
+  const bin = process.env.CHARTERPASS_BIN ?? join(ROOT, 'target/debug/charterpass');
+  const hour = 3600 * 1000;
+  const now = Date.now();
+  return execFileSync(bin, [
+    'mint', '--data-dir', server.dataDir, '--province', province,
+    '--certificate-number', number, '--filing-number', `BA${number}`,
+    '--plate', '云A12345', '--seats', '45',
+    '--enterprise-name', '昆明滇池旅游客运有限公司', '--credit-code', '91530100MA6K7XQ127',
+    '--origin', origin, '--destination', destination, '--waypoint', '520100',
+    '--nbf', new Date(now - hour).toISOString(),
+    '--trip-start', new Date(now - hour).toISOString(),
+    '--trip-end', new Date(now + 24 * hour).toISOString(),
+  ], { encoding: 'utf8' }).trim();
+}
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  certificates.yunnan = mint('53', 'BC53-2024-000001', '530100', '500100');
+  certificates.chongqing = mint('50', 'BC50-2024-000001', '500100', '530100');
+  const vectors = JSON.parse(readFileSync(join(ROOT, 'tests/vectors/trust.json'), 'utf8'));
+  certificates.beijing = vectors.find((v) => v.name === 'issuer_not_in_trust_list').qr;
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** Pastes a certificate text into the page and asks for the verdict. */
+async function verifyText(page, text) {
+  await page.getByLabel('凭证内容').fill(text);
+  await page.getByRole('button', { name: '核验', exact: true }).click();
+  return page.getByRole('status', { name: '核验结论' });
+}
+
+/** Opens /verify and waits until the trust list is cached in the browser. */
+async function openVerify(page) {
+  await page.goto(`${server.base}/verify`);
+  await page.getByRole('heading', { name: '扫码核验' }).waitFor();
+  await page.getByText(/^信任列表更新于 \d{4}-\d{2}-\d{2} \d{2}:\d{2}$/).waitFor();
+}
+
+test('a Yunnan certificate is genuine, in force and in scope, with its trip in place names', async () => {
+  const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+  const errors = watchErrors(page);
+  await openVerify(page);
+  const verdict = await verifyText(page, certificates.yunnan);
+  await verdict.getByText('真实有效', { exact: true }).waitFor();
+  const text = await verdict.innerText();
+  for (const expected of ['云南省签发', '在启用范围内', '云A12345', '昆明滇池旅游客运有限公司', '昆明市 → 贵阳市 → 重庆市', 'BC53-2024-000001']) {
+    assert.ok(text.includes(expected), `verdict lacks ${expected}: ${text}`);
+  }
+  assert.match(text, /当前在有效期内：\d{4}-\d{2}-\d{2} \d{2}:\d{2} 至 .*（北京时间）/);
+  // Not issued through the filing system of this server: the online status says so, not "valid".
+  await page.getByRole('status', { name: '在线状态' }).filter({ hasText: '签发系统无此凭证记录' }).waitFor();
+  await page.getByText('登录执法账号后，核验记录将自动上传').waitFor();
+  console.log(`screenshot: ${await screenshot(page, 'verify-yunnan-valid-360')}`);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a Chongqing certificate is recognised and shows its province', async () => {
+  const page = await browser.newPage();
+  await openVerify(page);
+  const verdict = await verifyText(page, certificates.chongqing);
+  await verdict.getByText('真实有效', { exact: true }).waitFor();
+  await verdict.getByText('重庆市签发').waitFor();
+  console.log(`screenshot: ${await screenshot(page, 'verify-chongqing-valid')}`);
+  await page.close();
+});
+
+test('a certificate from an issuer outside the trust list is refused with that reason', async () => {
+  const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+  await openVerify(page);
+  const verdict = await verifyText(page, certificates.beijing);
+  await verdict.getByText('无效', { exact: true }).waitFor();
+  await verdict.getByText('签发省份不在信任列表中').waitFor();
+  console.log(`screenshot: ${await screenshot(page, 'verify-untrusted-issuer-360')}`);
+  // Garbage is refused at its step, never a bare "invalid".
+  const garbage = await verifyText(page, 'HC1:not-a-charter-certificate');
+  await garbage.getByText('不是省际包车电子凭证二维码（前缀不符）').waitFor();
+  await page.close();
+});
+
+test('offline, the app shell opens and the page verifies but says the status is not checked', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await openVerify(page);
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+  await context.setOffline(true);
+  await page.reload();
+  await page.getByRole('heading', { name: '扫码核验' }).waitFor();
+  await page.getByText(/信任列表更新于 .*（未联网，使用本机缓存）/).waitFor();
+  const verdict = await verifyText(page, certificates.chongqing);
+  await verdict.getByText('真实有效', { exact: true }).waitFor();
+  await page.getByRole('status', { name: '在线状态' }).filter({ hasText: '未联网，状态未核验' }).waitFor();
+  assert.equal(await page.getByText('在线状态：有效').count(), 0);
+  console.log(`screenshot: ${await screenshot(page, 'verify-offline')}`);
+  // The driver's area opens from the cached shell too.
+  await page.goto(`${server.base}/driver`);
+  await page.getByText('请先登录').waitFor();
+  await context.close();
+});
+
+test('an inspector appeals against a recorded verification and the administrator resolves it', async () => {
+  const inspector = await browser.newContext();
+  const page = await inspector.newPage();
+  const errors = watchErrors(page);
+  await signIn(page, server.base, 'zhifa', '/verify');
+  await page.getByText(/^信任列表更新于/).waitFor();
+  const verdict = await verifyText(page, certificates.yunnan);
+  await verdict.getByText('真实有效', { exact: true }).waitFor();
+  await page.getByText(/核验记录已上传（编号 \d+）/).waitFor();
+  await page.getByText('对本次核验结果提出申诉').click();
+  await page.getByLabel('申诉理由').fill('驾驶员称该凭证已在重庆核验通过，请复核在线状态');
+  await page.getByRole('button', { name: '提交申诉' }).click();
+  await page.getByText(/申诉已提交（编号 \d+），等待省交通运输厅处理/).waitFor();
+  assert.deepEqual(errors, []);
+  await inspector.close();
+
+  const admin = await browser.newContext();
+  const desk = await admin.newPage();
+  await signIn(desk, server.base, 'admin', '/admin');
+  await desk.goto(`${server.base}/admin/appeals`);
+  await desk.getByRole('heading', { name: '申诉处理' }).waitFor();
+  await desk.getByText('申诉理由：驾驶员称该凭证已在重庆核验通过，请复核在线状态').waitFor();
+  await desk.getByLabel('处理意见').fill('已核实：凭证为重庆签发，签发系统无记录属正常');
+  await desk.getByRole('button', { name: '提交处理意见' }).click();
+  await desk.getByText(/已处理：已核实：凭证为重庆签发/).waitFor();
+  assert.equal(await desk.getByRole('button', { name: '提交处理意见' }).count(), 0);
+  console.log(`screenshot: ${await screenshot(desk, 'appeal-resolved')}`);
+  await admin.close();
+});
