@@ -20,7 +20,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/login") view=pages::login::Login/>
                     <Route path=path!("/enterprise") view=pages::enterprise::Enterprise/>
                     <Route path=path!("/review") view=pages::review::Review/>
+                    <Route path=path!("/enterprise/plates") view=pages::plates::Plates/>
+                    <Route path=path!("/enterprise/plates/:id/paper") view=pages::paper_plate::PaperPlatePage/>
                     <Route path=path!("/admin") view=pages::admin::Admin/>
+                    <Route path=path!("/admin/adoption") view=pages::adoption::AdoptionPage/>
                     <Route path=path!("/admin/appeals") view=pages::appeals::Appeals/>
                     <Route path=path!("/driver") view=pages::driver::Driver/>
                     <Route path=path!("/verify") view=pages::verify::Verify/>

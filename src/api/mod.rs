@@ -1,5 +1,6 @@
 //! The client of the JSON API under `/api/v1`: one module per resource, typed errors.
 
+pub mod issuance;
 pub mod session;
 pub mod verification;
 

@@ -2,6 +2,7 @@
 
 use charterpass_core::role::Role;
 use leptos::prelude::*;
+use leptos_router::components::A;
 
 use crate::components::role_gate::RoleGate;
 
@@ -13,7 +14,9 @@ pub fn Admin() -> impl IntoView {
             <section class="card">
                 <h1>"管理工作台"</h1>
                 <p>"企业自动审核权限、推广应用情况与问题反馈将在此管理。"</p>
+                <p><A href="/admin/adoption">"推广应用情况"</A></p>
             </section>
+            <crate::pages::auto_review::AutoReviewDesk/>
         </RoleGate>
     }
 }

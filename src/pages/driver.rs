@@ -1,19 +1,254 @@
-//! The Driver area: 驾驶员.
+//! The Driver area (驾驶员), on a phone: trips waiting to be received (待接收包车任务), confirming
+//! one (确认接收), and showing the current trip's certificate (亮证亮码) with a QR code made in the
+//! browser. A received certificate is kept in localStorage and shown with no network.
 
+use std::time::Duration;
+
+use charterpass_core::issuance::DriverCertificate;
 use charterpass_core::role::Role;
+use charterpass_core::scope::cst;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
+use crate::api::ApiError;
 use crate::components::role_gate::RoleGate;
+
+/// The localStorage key of the received certificate.
+pub const STORAGE_KEY: &str = "charterpass.driver.certificate.v1";
+
+/// Now, seconds since the Unix epoch, from the phone's clock.
+fn now() -> i64 {
+    (js_sys::Date::now() / 1000.0) as i64
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok()?
+}
+
+/// The stored certificate, unless its trip has ended (then it is dropped).
+fn load() -> Option<DriverCertificate> {
+    let storage = storage()?;
+    let text = storage.get_item(STORAGE_KEY).ok()??;
+    let certificate: DriverCertificate = serde_json::from_str(&text).ok()?;
+    if certificate.exp < now() {
+        let _ = storage.remove_item(STORAGE_KEY);
+        return None;
+    }
+    Some(certificate)
+}
+
+/// Keeps (or, with `None`, forgets) the certificate on this phone.
+fn keep(certificate: Option<&DriverCertificate>) {
+    let Some(storage) = storage() else { return };
+    let _ = match certificate.and_then(|c| serde_json::to_string(c).ok()) {
+        Some(json) => storage.set_item(STORAGE_KEY, &json),
+        None => storage.remove_item(STORAGE_KEY),
+    };
+}
+
+/// A moment as `YYYY-MM-DD HH:MM` (or with seconds) in China Standard Time.
+fn cst_text(seconds: i64, with_seconds: bool) -> String {
+    let format = if with_seconds {
+        "%Y-%m-%d %H:%M:%S"
+    } else {
+        "%Y-%m-%d %H:%M"
+    };
+    chrono::DateTime::from_timestamp(seconds, 0)
+        .map(|at| at.with_timezone(&cst()).format(format).to_string())
+        .unwrap_or_else(|| "—".to_owned())
+}
+
+fn place(code: &str) -> String {
+    charterpass_core::division::name(code).map_or_else(|| code.to_owned(), str::to_owned)
+}
+
+/// The QR code of `text` as SVG markup, generated here from the signed text (not user input).
+fn qr_svg(text: &str) -> Option<String> {
+    use qrcode::render::svg;
+    let code = qrcode::QrCode::with_error_correction_level(text, qrcode::EcLevel::M).ok()?;
+    Some(
+        code.render::<svg::Color<'_>>()
+            .min_dimensions(300, 300)
+            .quiet_zone(true)
+            .build(),
+    )
+}
 
 /// The 驾驶员 page.
 #[component]
 pub fn Driver() -> impl IntoView {
+    let current = RwSignal::new(load());
+    let offline = RwSignal::new(false);
+    let refresh = move || {
+        spawn_local(async move {
+            match crate::api::issuance::current().await {
+                Ok(found) => {
+                    keep(found.as_ref());
+                    current.set(found);
+                    offline.set(false);
+                }
+                Err(ApiError::Network) => offline.set(true),
+                Err(_) => {}
+            }
+        });
+    };
+    refresh();
     view! {
-        <RoleGate role=Role::Driver>
-            <section class="card">
-                <h1>"驾驶员"</h1>
-                <p>"待接收包车任务与当前行程的电子凭证（亮证亮码）将在此显示。"</p>
-            </section>
-        </RoleGate>
+        <section class="card">
+            <h1>"驾驶员"</h1>
+            <Show when=move || offline.get()>
+                <p class="notice" role="status">"当前无网络：显示本机保存的电子凭证。"</p>
+            </Show>
+        </section>
+        {move || current.get().map(|c| view! { <CertificateCard certificate=c current=current/> })}
+        {move || {
+            if offline.get() {
+                if current.with(Option::is_none) {
+                    return view! { <p class="card muted">"本机没有已接收的电子凭证，请联网后查看待接收任务。"</p> }
+                        .into_any();
+                }
+                return ().into_any();
+            }
+            view! {
+                <RoleGate role=Role::Driver>
+                    <Tasks on_accepted=move |c: DriverCertificate| {
+                        keep(Some(&c));
+                        current.set(Some(c));
+                        refresh();
+                    }/>
+                </RoleGate>
+            }
+            .into_any()
+        }}
+    }
+}
+
+/// The certificate shown to an inspector: basic information, a large QR code, a live clock.
+#[component]
+fn CertificateCard(
+    certificate: DriverCertificate,
+    current: RwSignal<Option<DriverCertificate>>,
+) -> impl IntoView {
+    let clock = RwSignal::new(now());
+    if let Ok(handle) = set_interval_with_handle(
+        move || {
+            let at = now();
+            clock.set(at);
+            if current.with_untracked(|c| c.as_ref().is_some_and(|c| c.exp < at)) {
+                keep(None);
+                current.set(None);
+            }
+        },
+        Duration::from_secs(1),
+    ) {
+        on_cleanup(move || handle.clear());
+    }
+    let c = &certificate.charter;
+    let svg = qr_svg(&certificate.text).unwrap_or_default();
+    let waypoints = if c.waypoints.is_empty() {
+        "无".to_owned()
+    } else {
+        c.waypoints
+            .iter()
+            .map(|w| place(w))
+            .collect::<Vec<_>>()
+            .join("、")
+    };
+    let rows = [
+        ("凭证编号", certificate.number.clone()),
+        ("备案编号", c.filing_number.clone()),
+        ("车牌号", c.plate.clone()),
+        ("核定座位", format!("{} 座", c.seats)),
+        ("企业名称", c.enterprise_name.clone()),
+        (
+            "起讫地",
+            format!("{} → {}", place(&c.origin), place(&c.destination)),
+        ),
+        ("途经地", waypoints),
+        (
+            "有效期",
+            format!(
+                "{} 至 {}",
+                cst_text(certificate.nbf, false),
+                cst_text(certificate.exp, false)
+            ),
+        ),
+    ];
+    view! {
+        <article
+            class="card certificate"
+            aria-label="省际包车电子凭证"
+            data-certificate=certificate.text.clone()
+            data-number=certificate.number.clone()
+        >
+            <h2>"省际包车电子凭证"</h2>
+            <p class="muted">"亮证亮码：请向执法人员出示本页二维码"</p>
+            <div class="qr" role="img" aria-label="凭证二维码" inner_html=svg></div>
+            <p class="clock" aria-label="当前时间">
+                {move || format!("{}（北京时间）", cst_text(clock.get(), true))}
+            </p>
+            <dl class="facts">
+                {rows
+                    .into_iter()
+                    .map(|(label, value)| view! { <dt>{label}</dt><dd>{value}</dd> })
+                    .collect_view()}
+            </dl>
+            <p class="reminder" role="note">"请随车携带纸质包车合同"</p>
+        </article>
+    }
+}
+
+/// Trips waiting to be received, each with 确认接收.
+#[component]
+fn Tasks(on_accepted: impl Fn(DriverCertificate) + Copy + Send + Sync + 'static) -> impl IntoView {
+    let tasks = RwSignal::new(None::<Result<Vec<DriverCertificate>, String>>);
+    let error = RwSignal::new(None::<String>);
+    let reload = move || {
+        spawn_local(async move {
+            let result = crate::api::issuance::tasks().await;
+            tasks.set(Some(result.map_err(|e| e.message())));
+        });
+    };
+    reload();
+    let accept = move |number: String| {
+        error.set(None);
+        spawn_local(async move {
+            match crate::api::issuance::accept(&number).await {
+                Ok(certificate) => {
+                    on_accepted(certificate);
+                    reload();
+                }
+                Err(err) => error.set(Some(err.message())),
+            }
+        });
+    };
+    view! {
+        <section class="card" aria-label="待接收包车任务">
+            <h2>"待接收包车任务"</h2>
+            <Show when=move || error.get().is_some()>
+                <p class="error" role="alert">{move || error.get()}</p>
+            </Show>
+            {move || match tasks.get() {
+                None => view! { <p class="muted">"正在加载…"</p> }.into_any(),
+                Some(Err(message)) => view! { <p class="error" role="alert">{message}</p> }.into_any(),
+                Some(Ok(list)) if list.is_empty() => view! { <p class="muted">"暂无待接收的包车任务"</p> }.into_any(),
+                Some(Ok(list)) => list
+                    .into_iter()
+                    .map(|task| {
+                        let c = &task.charter;
+                        let number = task.number.clone();
+                        view! {
+                            <article class="task" aria-label=format!("包车任务 {}", task.number)>
+                                <p><strong>{format!("{}｜{}", c.plate, task.number)}</strong></p>
+                                <p>{format!("{} → {}", place(&c.origin), place(&c.destination))}</p>
+                                <p class="muted">{format!("{} 至 {}", cst_text(task.nbf, false), cst_text(task.exp, false))}</p>
+                                <button type="button" on:click=move |_| accept(number.clone())>"确认接收"</button>
+                            </article>
+                        }
+                    })
+                    .collect_view()
+                    .into_any(),
+            }}
+        </section>
     }
 }

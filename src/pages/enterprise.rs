@@ -2,6 +2,7 @@
 
 use charterpass_core::role::Role;
 use leptos::prelude::*;
+use leptos_router::components::A;
 
 use crate::components::role_gate::RoleGate;
 
@@ -13,7 +14,9 @@ pub fn Enterprise() -> impl IntoView {
             <section class="card">
                 <h1>"企业工作台"</h1>
                 <p>"省际包车备案、包车牌打印与电子牌下发将在此办理。"</p>
+                <p><A href="/enterprise/plates">"包车牌打印（电子牌下发 / 纸质标志牌）"</A></p>
             </section>
+            <crate::pages::filing::FilingDesk/>
         </RoleGate>
     }
 }

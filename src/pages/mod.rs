@@ -1,11 +1,14 @@
 //! One module per page; pages stay thin and call `core` for rules and `api` for the network.
 
 pub mod admin;
+pub mod adoption;
 pub mod appeals;
 pub mod driver;
 pub mod enterprise;
 pub mod home;
 pub mod login;
 pub mod not_found;
+pub mod paper_plate;
+pub mod plates;
 pub mod review;
 pub mod verify;
