@@ -3,12 +3,15 @@
 pub mod admin;
 pub mod adoption;
 pub mod appeals;
+pub mod auto_review;
 pub mod driver;
 pub mod enterprise;
+pub mod filing;
 pub mod home;
 pub mod login;
 pub mod not_found;
 pub mod paper_plate;
 pub mod plates;
 pub mod review;
+pub mod review_queue;
 pub mod verify;

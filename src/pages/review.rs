@@ -14,6 +14,7 @@ pub fn Review() -> impl IntoView {
                 <h1>"审核工作台"</h1>
                 <p>"本州（市）待人工审核的省际包车备案将在此处理。"</p>
             </section>
+            <crate::pages::review_queue::ReviewQueue/>
         </RoleGate>
     }
 }
