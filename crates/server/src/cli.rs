@@ -28,6 +28,8 @@ enum Command {
     Vectors(crate::vectors::VectorsArgs),
     /// Add a new issuing key for a province: it signs from now on, older keys stay trusted.
     RotateKey(crate::keys::RotateArgs),
+    /// Read the QR code in PNG/JPEG pictures; one JSON line per file (exit 0 all read, 1 not).
+    DecodeQr(crate::decode_qr::DecodeQrArgs),
 }
 
 /// Parses the command line and runs the chosen subcommand.
@@ -40,6 +42,7 @@ pub fn run() -> ExitCode {
         Command::Mint(args) => crate::mint::run(args),
         Command::Vectors(args) => crate::vectors::run(args),
         Command::RotateKey(args) => crate::keys::run_rotate(&args),
+        Command::DecodeQr(args) => return crate::decode_qr::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

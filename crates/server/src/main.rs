@@ -5,6 +5,7 @@ mod auth;
 mod cli;
 mod config;
 mod db;
+mod decode_qr;
 mod demo;
 mod issuance;
 mod keys;
