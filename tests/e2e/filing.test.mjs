@@ -1,0 +1,167 @@
+// Filing journeys: automatic approval, manual review by the prefecture, a rejection's reason,
+// and the administrator withdrawing the automatic-review permission. No console errors allowed.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { launchBrowser, screenshot, signIn, startServer, watchErrors } from './harness.mjs';
+
+let server;
+let browser;
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** A signed-in page of its own browser context, with its console errors collected. */
+async function open(username, home, viewport = { width: 1280, height: 900 }) {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await signIn(page, server.base, username, home);
+  return { context, page, errors };
+}
+
+/** Fills the filing form; the first registered vehicle and driver are chosen. */
+async function fillTrip(page, { kind, origin, destination, km, passengers = '30' }) {
+  await page.locator('#vehicle_id option').nth(1).waitFor({ state: 'attached' });
+  await page.getByLabel('车辆', { exact: true }).selectOption({ index: 1 });
+  await page.locator('input[id^="driver-"]').first().check();
+  await page.getByLabel('包车类型').selectOption({ label: kind });
+  await page.getByLabel('起点（省）').selectOption(`${origin.slice(0, 2)}0000`);
+  await page.getByLabel('起点（州/市）').selectOption(origin);
+  await page.getByLabel('讫点（省）').selectOption(`${destination.slice(0, 2)}0000`);
+  await page.getByLabel('讫点（州/市）').selectOption(destination);
+  await page.getByLabel('出发时间（北京时间）').fill('2025-06-01T08:00');
+  await page.getByLabel('返程时间（北京时间）').fill('2025-06-03T18:00');
+  await page.getByLabel('单边行程（公里）').fill(String(km));
+  await page.getByLabel('乘客人数').fill(passengers);
+  await page.getByLabel('包车合同编号').fill('HT-2025-0601');
+  await page.getByLabel('包车方').fill('某旅行社');
+}
+
+/** Submits the form and returns the filing number from the confirmation. */
+async function submit(page, expectedStatus) {
+  await page.getByRole('button', { name: '提交备案' }).click();
+  const status = page.getByRole('status').filter({ hasText: '已提交' });
+  await status.waitFor();
+  const text = await status.textContent();
+  assert.ok(text.includes(expectedStatus), text);
+  return text.match(/YN-\d{8}-\d{4}/)[0];
+}
+
+function item(page, number) {
+  return page.locator(`li[data-number="${number}"]`);
+}
+
+test('a dedicated trip of up to 800 km with permission is approved at once', async () => {
+  const { context, page, errors } = await open('qiye_km', '/enterprise');
+  await page.getByRole('heading', { name: '企业工作台' }).waitFor();
+  await fillTrip(page, { kind: '专项省际包车', origin: '530100', destination: '500100', km: 780 });
+  // Instant feedback from core, before anything is sent.
+  await page.getByTestId('review-preview').filter({ hasText: '预计自动审核通过' }).waitFor();
+  await page.getByTestId('scope-preview').filter({ hasText: '可下发电子凭证' }).waitFor();
+  await page.getByLabel('乘客人数').fill('60');
+  await page.locator('#passengers-error').filter({ hasText: '不能超过所选车辆的核定座位数' }).waitFor();
+  await page.getByLabel('乘客人数').fill('30');
+  await page.getByLabel('讫点（省）').selectOption('430000');
+  await page.getByLabel('讫点（州/市）').selectOption('430100');
+  await page.getByTestId('scope-preview').filter({ hasText: '湖南省' }).waitFor();
+  assert.match(await page.getByTestId('scope-preview').textContent(), /仅可使用纸质标志牌/);
+  await page.getByLabel('讫点（省）').selectOption('500000');
+  await page.getByLabel('讫点（州/市）').selectOption('500100');
+  await page.getByLabel('单边行程（公里）').fill('801');
+  await page.getByTestId('review-preview').filter({ hasText: '需人工审核' }).waitFor();
+  await page.getByLabel('单边行程（公里）').fill('800');
+  await page.getByTestId('review-preview').filter({ hasText: '预计自动审核通过' }).waitFor();
+  await screenshot(page, 'filing-form-desktop');
+
+  const number = await submit(page, '自动审核通过');
+  await item(page, number).getByText('自动审核通过').waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a scheduled-line temporary trip waits for the reviewer, who approves it', async () => {
+  const enterprise = await open('qiye_km', '/enterprise');
+  await fillTrip(enterprise.page, { kind: '班线客车临时省际包车', origin: '530100', destination: '510100', km: 300 });
+  await enterprise.page.getByTestId('review-preview').filter({ hasText: '班线客车临时省际包车须人工审核' }).waitFor();
+  const number = await submit(enterprise.page, '待人工审核');
+
+  const reviewer = await open('shenhe_km', '/review');
+  const queued = item(reviewer.page, number);
+  await queued.getByText('班线客车临时省际包车须人工审核').waitFor();
+  await queued.getByRole('button', { name: `审核 ${number}` }).click();
+  const dialog = reviewer.page.getByRole('dialog', { name: `审核备案 ${number}` });
+  await dialog.getByRole('radio', { name: '审核通过' }).check();
+  await dialog.getByRole('button', { name: '确认' }).click();
+  await queued.waitFor({ state: 'detached' });
+  await reviewer.page.getByLabel('状态筛选').selectOption('approved');
+  await item(reviewer.page, number).getByText('审核通过').waitFor();
+
+  await enterprise.page.reload();
+  await item(enterprise.page, number).locator('.badge').filter({ hasText: '审核通过' }).waitFor();
+  assert.deepEqual(reviewer.errors, []);
+  assert.deepEqual(enterprise.errors, []);
+  await reviewer.context.close();
+  await enterprise.context.close();
+});
+
+test("a rejection's reason reaches the enterprise, at phone width", async () => {
+  const phone = { width: 360, height: 740 };
+  const enterprise = await open('qiye_dl', '/enterprise', phone);
+  await fillTrip(enterprise.page, { kind: '专项省际包车', origin: '532900', destination: '510100', km: 700 });
+  await enterprise.page.getByTestId('review-preview').filter({ hasText: '企业未获得自动审核权限' }).waitFor();
+  const overflow = await enterprise.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `form is ${overflow}px wider than a 360px phone`);
+  await screenshot(enterprise.page, 'filing-form-360');
+  const number = await submit(enterprise.page, '待人工审核');
+
+  const reviewer = await open('shenhe_dl', '/review', phone);
+  const queued = item(reviewer.page, number);
+  await queued.getByRole('button', { name: `审核 ${number}` }).click();
+  const dialog = reviewer.page.getByRole('dialog', { name: `审核备案 ${number}` });
+  await dialog.getByRole('radio', { name: '驳回' }).check();
+  // A rejection without a reason is stopped by core in the browser, without a request.
+  await dialog.getByRole('button', { name: '确认' }).click();
+  await dialog.getByRole('alert').filter({ hasText: '请填写驳回理由' }).waitFor();
+  await dialog.getByLabel('驳回理由（必填）').fill('<b>包车合同</b>与行程不符');
+  await dialog.getByRole('button', { name: '确认' }).click();
+  await queued.waitFor({ state: 'detached' });
+
+  await enterprise.page.reload();
+  const mine = item(enterprise.page, number);
+  await mine.locator('.badge').filter({ hasText: '已驳回' }).waitFor();
+  // The reason arrives as text, never as markup.
+  assert.equal(await mine.locator('.decision-reason').textContent(), '驳回理由：<b>包车合同</b>与行程不符');
+  assert.deepEqual(reviewer.errors, []);
+  assert.deepEqual(enterprise.errors, []);
+  await reviewer.context.close();
+  await enterprise.context.close();
+});
+
+test('the administrator withdraws the permission and the next filing waits for review', async () => {
+  const admin = await open('admin', '/admin');
+  const banna = admin.page.locator('li[data-enterprise="西双版纳雨林客运有限公司"]');
+  await banna.getByText('已授予自动审核权限').waitFor();
+  await banna.getByLabel('调整原因（必填）').fill('年度考核不合格，暂停自动审核');
+  await banna.getByRole('button', { name: '撤销自动审核权限' }).click();
+  await banna.getByText('未授予自动审核权限').waitFor();
+  const trail = admin.page.getByRole('table', { name: '审计记录' });
+  await trail.getByRole('row').filter({ hasText: '年度考核不合格，暂停自动审核' }).getByText('无自动审核权限').waitFor();
+  await screenshot(admin.page, 'admin-permissions');
+
+  const enterprise = await open('qiye_bn', '/enterprise');
+  await fillTrip(enterprise.page, { kind: '专项省际包车', origin: '532800', destination: '520100', km: 500 });
+  await enterprise.page.getByTestId('review-preview').filter({ hasText: '企业未获得自动审核权限' }).waitFor();
+  const number = await submit(enterprise.page, '待人工审核');
+
+  await admin.page.reload();
+  await admin.page.getByRole('table', { name: '审计记录' }).getByRole('row').filter({ hasText: number }).first().waitFor();
+  assert.deepEqual(admin.errors, []);
+  assert.deepEqual(enterprise.errors, []);
+  await admin.context.close();
+  await enterprise.context.close();
+});
