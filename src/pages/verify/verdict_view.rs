@@ -14,18 +14,20 @@ pub fn province_name(code: &str) -> String {
         .unwrap_or_else(|| format!("省份代码 {code}"))
 }
 
-/// The name of a place by its 6-digit code: its prefecture's or province's name, else the code.
+/// The name of a place by its 6-digit code: its prefecture (for a municipality's grouping such as
+/// 市辖区, the municipality), else its province, else the code itself.
 pub fn place_name(code: &str) -> String {
-    if let Some(name) = division::name(code) {
-        return name.to_owned();
+    let prefecture = division::prefecture(code).or_else(|| {
+        code.get(..4)
+            .and_then(|p| division::prefecture(&format!("{p}00")))
+    });
+    match prefecture {
+        Some(p) if p.name() == p.label() => p.name().to_owned(),
+        Some(p) => p.province().name().to_owned(),
+        None => division::province_of(code)
+            .map(|p| p.name().to_owned())
+            .unwrap_or_else(|| code.to_owned()),
     }
-    let prefecture = code.get(..4).map(|p| format!("{p}00"));
-    prefecture
-        .as_deref()
-        .and_then(division::name)
-        .or_else(|| division::province_of(code).map(|p| p.name()))
-        .map(str::to_owned)
-        .unwrap_or_else(|| code.to_owned())
 }
 
 /// The route as names: origin → waypoints → destination.
