@@ -12,6 +12,7 @@ use leptos::task::spawn_local;
 
 use crate::api::ApiError;
 use crate::components::role_gate::RoleGate;
+use crate::session::Session;
 
 /// The localStorage key of the received certificate.
 pub const STORAGE_KEY: &str = "charterpass.driver.certificate.v1";
@@ -46,6 +47,16 @@ fn keep(certificate: Option<&DriverCertificate>) {
     };
 }
 
+/// Whether the browser believes it has a network (`navigator.onLine`); `true` when unknown.
+fn browser_online() -> bool {
+    let navigator = js_sys::Reflect::get(&js_sys::global(), &"navigator".into());
+    navigator
+        .and_then(|n| js_sys::Reflect::get(&n, &"onLine".into()))
+        .ok()
+        .and_then(|v| v.as_bool())
+        .unwrap_or(true)
+}
+
 /// A moment as `YYYY-MM-DD HH:MM` (or with seconds) in China Standard Time.
 fn cst_text(seconds: i64, with_seconds: bool) -> String {
     let format = if with_seconds {
@@ -78,7 +89,7 @@ fn qr_svg(text: &str) -> Option<String> {
 #[component]
 pub fn Driver() -> impl IntoView {
     let current = RwSignal::new(load());
-    let offline = RwSignal::new(false);
+    let offline = RwSignal::new(!browser_online());
     let refresh = move || {
         spawn_local(async move {
             match crate::api::issuance::current().await {
@@ -92,21 +103,30 @@ pub fn Driver() -> impl IntoView {
             }
         });
     };
-    refresh();
+    // Ask the server only once a driver is known to be signed in (no 401 for strangers).
+    let session = Session::get();
+    Effect::new(move |_| {
+        if session.current().is_some_and(|me| me.role == Role::Driver) {
+            refresh();
+        }
+    });
     view! {
         <section class="card">
             <h1>"驾驶员"</h1>
             <Show when=move || offline.get()>
-                <p class="notice" role="status">"当前无网络：显示本机保存的电子凭证。"</p>
+                <p class="notice" role="status">
+                    {move || if current.with(Option::is_some) {
+                        "当前无网络：显示本机保存的电子凭证。"
+                    } else {
+                        "当前无网络，本机没有已接收的电子凭证，请联网后查看待接收任务。"
+                    }}
+                </p>
             </Show>
         </section>
         {move || current.get().map(|c| view! { <CertificateCard certificate=c current=current/> })}
         {move || {
-            if offline.get() {
-                if current.with(Option::is_none) {
-                    return view! { <p class="card muted">"本机没有已接收的电子凭证，请联网后查看待接收任务。"</p> }
-                        .into_any();
-                }
+            // Offline with a received certificate: show it and nothing that needs the server.
+            if offline.get() && current.with(Option::is_some) {
                 return ().into_any();
             }
             view! {

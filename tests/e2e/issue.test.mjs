@@ -1,0 +1,217 @@
+// Issuing and the driver (电子牌下发 → 确认接收 → 亮证亮码 → 扫码核验), revocation, the paper plate,
+// go-live, and the administrator's adoption view (推广应用情况).
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { launchBrowser, screenshot, signIn, startServer, watchErrors } from './harness.mjs';
+
+let server;
+let browser;
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** A JSON client of the API signed in as a demo account (for setting up filings). */
+async function apiAs(base, username) {
+  const login = await fetch(`${base}/api/v1/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: 'Demo@2024' }),
+  });
+  assert.equal(login.status, 200, `log-in as ${username}`);
+  const cookie = login.headers.get('set-cookie').split(';')[0];
+  return async (method, path, body) => {
+    const response = await fetch(`${base}/api/v1${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', cookie },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return { status: response.status, json: await response.json().catch(() => null) };
+  };
+}
+
+/** RFC 3339 in CST, `hours` from now. */
+function cst(hours) {
+  const at = new Date(Date.now() + hours * 3600 * 1000 + 8 * 3600 * 1000);
+  return `${at.toISOString().slice(0, 19)}+08:00`;
+}
+
+/** Files and submits a dedicated ≤ 800 km trip for qiye_km (auto-approved); returns the filing. */
+async function fileTrip(base, { destination = '510100', waypoints = [] } = {}) {
+  const api = await apiAs(base, 'qiye_km');
+  const created = await api('POST', '/filings', {
+    vehicle_id: 1, driver_ids: [1], charter_kind: 'dedicated',
+    origin: '530100', destination, waypoints,
+    departure_at: cst(-1), return_at: cst(48), one_way_km: 700, passengers: 30,
+    contract_number: 'HT-E2E-001', charterer: '昆明某旅行社',
+  });
+  assert.equal(created.status, 201, JSON.stringify(created.json));
+  const submitted = await api('POST', `/filings/${created.json.id}/submit`, {});
+  assert.equal(submitted.json?.status, 'auto_approved', JSON.stringify(submitted.json));
+  return submitted.json;
+}
+
+/** Pastes a certificate text into the inspector's page and waits for the verdict. */
+async function verifyText(page, text) {
+  await page.goto(`${server.base}/verify`);
+  await page.getByText(/^信任列表更新于 \d{4}-\d{2}-\d{2} \d{2}:\d{2}$/).waitFor();
+  await page.getByLabel('凭证内容').fill(text);
+  await page.getByRole('button', { name: '核验', exact: true }).click();
+  return page.getByRole('status', { name: '核验结论' });
+}
+
+test('issue → the driver receives → QR offline → the inspector verifies it → revoke → revoked', async () => {
+  const filing = await fileTrip(server.base);
+
+  const office = await browser.newContext();
+  const desk = await office.newPage();
+  const deskErrors = watchErrors(desk);
+  await signIn(desk, server.base, 'qiye_km', '/enterprise');
+  await desk.getByRole('link', { name: /包车牌打印/ }).click();
+  await desk.waitForURL(`${server.base}/enterprise/plates`);
+  const entry = desk.getByRole('article', { name: `备案 ${filing.number}` });
+  await entry.getByText('昆明市 → 成都市').waitFor();
+  await entry.getByRole('button', { name: '下发电子凭证' }).click();
+  const notice = desk.getByRole('status').filter({ hasText: '下发成功' });
+  await notice.waitFor();
+  const number = (await notice.innerText()).match(/BC53\d+/)[0];
+  await entry.getByText(`电子凭证已下发：${number}`).waitFor();
+  assert.ok(await notice.isVisible(), 'the success notice stays');
+
+  const phone = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  const driver = await phone.newPage();
+  const driverErrors = watchErrors(driver);
+  await signIn(driver, server.base, 'driver_km1', '/driver');
+  const task = driver.getByRole('article', { name: `包车任务 ${number}` });
+  await task.getByRole('button', { name: '确认接收' }).click();
+  const card = driver.getByRole('article', { name: '省际包车电子凭证' });
+  await card.getByRole('img', { name: '凭证二维码' }).locator('svg').waitFor();
+  await card.getByText('请随车携带纸质包车合同').waitFor();
+  await card.getByText(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}（北京时间）/).waitFor();
+  const text = await card.getAttribute('data-certificate');
+  assert.match(text, /^BC1:[0-9A-Z $%*+\-./:]+$/);
+  assert.equal(await card.getAttribute('data-number'), number);
+  assert.equal(await driver.getByRole('article', { name: `包车任务 ${number}` }).count(), 0);
+  const overflow = await driver.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `driver page is ${overflow}px wider than a 360px phone`);
+  console.log(`screenshot: ${await screenshot(driver, 'driver-certificate-360')}`);
+
+  // No network: the shell comes from the service worker, the certificate from localStorage.
+  await driver.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+  await phone.setOffline(true);
+  await driver.reload();
+  await driver.getByText('当前无网络：显示本机保存的电子凭证。').waitFor();
+  const offlineCard = driver.getByRole('article', { name: '省际包车电子凭证' });
+  await offlineCard.getByRole('img', { name: '凭证二维码' }).locator('svg').waitFor();
+  assert.equal(await offlineCard.getAttribute('data-certificate'), text);
+  console.log(`screenshot: ${await screenshot(driver, 'driver-certificate-offline-360')}`);
+  await phone.setOffline(false);
+
+  const roadside = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  const inspector = await roadside.newPage();
+  await signIn(inspector, server.base, 'zhifa', '/verify');
+  let verdict = await verifyText(inspector, text);
+  await verdict.getByText('真实有效', { exact: true }).waitFor();
+  assert.ok((await verdict.innerText()).includes(number));
+  await inspector.getByRole('status', { name: '在线状态' }).filter({ hasText: '在线状态：有效' }).waitFor();
+  console.log(`screenshot: ${await screenshot(inspector, 'verify-issued-certificate-360')}`);
+
+  // Revoke with a reason; the inspector's online status now says so.
+  await entry.getByRole('button', { name: '撤销电子凭证' }).click();
+  await entry.getByRole('alert').filter({ hasText: '请填写撤销原因' }).waitFor();
+  await entry.getByLabel('撤销原因').fill('车辆故障，更换车辆');
+  await entry.getByRole('button', { name: '撤销电子凭证' }).click();
+  await desk.getByRole('status').filter({ hasText: `电子凭证 ${number} 已撤销` }).waitFor();
+  await entry.getByRole('button', { name: '下发电子凭证' }).waitFor();
+  verdict = await verifyText(inspector, text);
+  await inspector.getByRole('status', { name: '在线状态' }).filter({ hasText: '已撤销' }).waitFor();
+  console.log(`screenshot: ${await screenshot(inspector, 'verify-revoked-360')}`);
+
+  // Back online, the driver's phone drops the revoked certificate.
+  await driver.reload();
+  await driver.getByText('暂无待接收的包车任务').waitFor();
+  assert.equal(await driver.getByRole('article', { name: '省际包车电子凭证' }).count(), 0);
+
+  assert.deepEqual(deskErrors, []);
+  assert.deepEqual(driverErrors.filter((e) => !/ERR_INTERNET_DISCONNECTED|Failed to fetch|net::/.test(e)), []);
+  await Promise.all([office.close(), phone.close(), roadside.close()]);
+});
+
+test('a trip through Hunan gets only the paper plate, printable, naming why', async () => {
+  const filing = await fileTrip(server.base, { destination: '430100' });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const errors = watchErrors(page);
+  await signIn(page, server.base, 'qiye_km', '/enterprise');
+  await page.goto(`${server.base}/enterprise/plates`);
+  const entry = page.getByRole('article', { name: `备案 ${filing.number}` });
+  await entry.getByText(/湖南省.*只能使用纸质标志牌/).waitFor();
+  assert.equal(await entry.getByRole('button', { name: '下发电子凭证' }).count(), 0);
+  await entry.getByRole('link', { name: '打印纸质标志牌' }).click();
+  await page.waitForURL(`${server.base}/enterprise/plates/${filing.id}/paper`);
+  const plate = page.getByRole('article', { name: '纸质标志牌' });
+  await plate.getByRole('heading', { name: '省际包车客运标志牌' }).waitFor();
+  for (const expected of [filing.number, '云A12345', '长沙市', '张建国', '专项省际包车']) {
+    await plate.getByText(expected, { exact: false }).first().waitFor();
+  }
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.getByRole('button', { name: '打印' }).isVisible(), false);
+  assert.equal(await page.locator('.topbar').isVisible(), false);
+  console.log(`screenshot: ${await screenshot(page, 'paper-plate-print')}`);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('before go-live an in-scope trip gets no electronic certificate', async () => {
+  const early = await startServer(['--go-live', '2099-01-01T09:00:00+08:00']);
+  try {
+    const filing = await fileTrip(early.base);
+    const page = await browser.newPage();
+    await signIn(page, early.base, 'qiye_km', '/enterprise');
+    await page.goto(`${early.base}/enterprise/plates`);
+    const entry = page.getByRole('article', { name: `备案 ${filing.number}` });
+    await entry.getByText('电子凭证于 2099-01-01 09:00 启用，此前只能使用纸质标志牌').waitFor();
+    assert.equal(await entry.getByRole('button', { name: '下发电子凭证' }).count(), 0);
+    await entry.getByRole('link', { name: '打印纸质标志牌' }).waitFor();
+    await page.close();
+  } finally {
+    await early.stop();
+  }
+});
+
+test('the adoption view shows what was created, per prefecture', async () => {
+  const fresh = await startServer();
+  try {
+    const issued = await fileTrip(fresh.base);
+    await fileTrip(fresh.base, { destination: '440100' });
+    const qiye = await apiAs(fresh.base, 'qiye_km');
+    const certificate = await qiye('POST', `/filings/${issued.id}/certificate`, {});
+    assert.equal(certificate.status, 201);
+    const zhifa = await apiAs(fresh.base, 'zhifa');
+    const recorded = await zhifa('POST', '/verifications', {
+      certificate_number: certificate.json.number, issuer_province: '53', outcome: 'valid', online_status: 'valid',
+    });
+    assert.equal(recorded.status, 201);
+
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const errors = watchErrors(page);
+    await signIn(page, fresh.base, 'admin', '/admin');
+    await page.getByRole('link', { name: '推广应用情况' }).click();
+    await page.waitForURL(`${fresh.base}/admin/adoption`);
+    const kunming = page.locator('tbody tr[data-prefecture="530100"] td');
+    await kunming.first().waitFor();
+    // approved, in scope, issued, electronic, paper, share, verifications, appeals
+    assert.deepEqual(await kunming.allInnerTexts(), ['2', '1', '1', '1', '1', '50%', '1', '0']);
+    const total = page.locator('tfoot tr td');
+    assert.deepEqual((await total.allInnerTexts()).slice(0, 3), ['2', '1', '1']);
+    await page.getByRole('region', { name: '电子化占比图' }).getByText('50%').waitFor();
+    console.log(`screenshot: ${await screenshot(page, 'adoption-desktop')}`);
+    assert.deepEqual(errors, []);
+    await page.close();
+  } finally {
+    await fresh.stop();
+  }
+});
