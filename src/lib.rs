@@ -4,6 +4,7 @@ pub mod api;
 mod app;
 pub mod components;
 pub mod pages;
+pub mod scanner;
 pub mod session;
 pub mod trust_cache;
 

@@ -10,6 +10,7 @@ use charterpass_core::certificate::{verify, Verdict};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use crate::scanner::QrScanner;
 use crate::trust_cache::{self, CachedTrustList};
 use online_check::OnlineCheck;
 use verdict_view::VerdictView;
@@ -86,6 +87,10 @@ pub fn Verify() -> impl IntoView {
             <h1>"扫码核验"</h1>
             <p>"扫描驾驶员出示的电子凭证二维码，核验其真伪、有效期与启用范围。"</p>
             <p class="muted trust-age">{trust_line}</p>
+            <QrScanner on_text=move |scanned: String| {
+                text.set(scanned.clone());
+                run(scanned);
+            }/>
             <form on:submit=move |ev| {
                 ev.prevent_default();
                 run(text.get_untracked());

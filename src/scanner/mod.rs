@@ -1,0 +1,262 @@
+//! 扫码: a camera QR scanner for the inspector page, with a photo fallback.
+//!
+//! The rear camera (`facingMode: environment`) plays into a hidden `<video>`; frames are drawn to
+//! a canvas and their pixels handed to a Web Worker (`scan-worker`, built by Trunk from
+//! `worker_main.rs`) that runs the core's QR decoder, so the page never stutters. One frame is in
+//! flight at a time; the next is taken when the worker answers. The decoded text goes to the
+//! `on_text` callback. Works without `BarcodeDetector`.
+
+mod camera;
+pub mod protocol;
+mod worker;
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use camera::Camera;
+use protocol::Answer;
+use worker::ScanWorker;
+
+/// What the scanner is doing, shown to the inspector in Chinese.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ScanState {
+    /// Waiting for the browser's camera permission.
+    RequestingPermission,
+    /// The camera was refused (by the user or the browser).
+    Denied,
+    /// No usable camera (none, or an insecure page).
+    Unavailable(String),
+    /// Frames are being decoded.
+    Scanning,
+    /// A code was read.
+    Recognised,
+    /// A photo is being decoded.
+    ReadingPhoto,
+    /// The photo held no readable code; the reason.
+    PhotoMiss(String),
+}
+
+impl ScanState {
+    /// The line shown under the viewfinder.
+    pub fn label(&self) -> String {
+        match self {
+            Self::RequestingPermission => "请求摄像头权限…".into(),
+            Self::Denied => "摄像头被拒绝：请在浏览器设置中允许使用摄像头，或拍照识别".into(),
+            Self::Unavailable(why) => format!("{why}：请拍照识别或粘贴凭证内容"),
+            Self::Scanning => "正在扫描：请将二维码置于取景框内".into(),
+            Self::Recognised => "已识别".into(),
+            Self::ReadingPhoto => "正在识别照片…".into(),
+            Self::PhotoMiss(why) => format!("照片未能识别：{why}"),
+        }
+    }
+}
+
+/// The camera scanner; `on_text` receives each decoded text once.
+#[component]
+pub fn QrScanner(#[prop(into)] on_text: Callback<String>) -> impl IntoView {
+    let state = RwSignal::new(ScanState::RequestingPermission);
+    let torch_available = RwSignal::new(false);
+    let torch_on = RwSignal::new(false);
+    let video_ref = NodeRef::<leptos::html::Video>::new();
+    let session = StoredValue::new_local(None::<Session>);
+
+    // One handler for both sources: a text ends the camera, a miss asks for the next frame.
+    let on_answer = move |answer: Answer| match answer {
+        Answer::Ready => session.with_value(|s| {
+            if let Some(s) = s {
+                s.next_frame();
+            }
+        }),
+        Answer::Text(text) => {
+            session.with_value(|s| {
+                if let Some(s) = s {
+                    s.camera_stop();
+                }
+            });
+            state.set(ScanState::Recognised);
+            torch_available.set(false);
+            on_text.run(text);
+        }
+        Answer::Failed(why) => state.set(ScanState::Unavailable(why)),
+        Answer::Miss(why) => {
+            if state.get_untracked() == ScanState::ReadingPhoto {
+                state.set(ScanState::PhotoMiss(why));
+            }
+            session.with_value(|s| {
+                if let Some(s) = s {
+                    s.next_frame();
+                }
+            });
+        }
+    };
+
+    let start_camera = move || {
+        state.set(ScanState::RequestingPermission);
+        leptos::task::spawn_local(async move {
+            let Some(video) = video_ref.get_untracked() else {
+                return;
+            };
+            match Camera::open(&video).await {
+                Ok(camera) => {
+                    torch_available.set(camera.has_torch());
+                    session.update_value(|s| {
+                        if let Some(s) = s {
+                            s.camera = Some(camera);
+                        }
+                    });
+                    state.set(ScanState::Scanning);
+                    session.with_value(|s| {
+                        if let Some(s) = s {
+                            s.next_frame();
+                        }
+                    });
+                }
+                Err(camera::OpenError::Denied) => state.set(ScanState::Denied),
+                Err(camera::OpenError::Unavailable(why)) => state.set(ScanState::Unavailable(why)),
+            }
+        });
+    };
+
+    Effect::new(move |_| {
+        if video_ref.get().is_none() || session.with_value(Option::is_some) {
+            return;
+        }
+        match ScanWorker::spawn(on_answer) {
+            Ok(worker) => {
+                session.set_value(Some(Session {
+                    worker,
+                    camera: None,
+                    state,
+                }));
+                start_camera();
+            }
+            Err(_) => state.set(ScanState::Unavailable("无法启动识别程序".into())),
+        }
+    });
+    on_cleanup(move || {
+        session.try_update_value(|s| {
+            if let Some(s) = s.take() {
+                s.camera_stop();
+                s.worker.terminate();
+            }
+        });
+    });
+
+    let toggle_torch = move |_| {
+        let on = !torch_on.get_untracked();
+        session.with_value(|s| {
+            if let Some(camera) = s.as_ref().and_then(|s| s.camera.as_ref()) {
+                camera.set_torch(on);
+            }
+        });
+        torch_on.set(on);
+    };
+
+    let on_photo = move |ev: leptos::ev::Event| {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let Some(file) = input.files().and_then(|files| files.get(0)) else {
+            return;
+        };
+        input.set_value("");
+        state.set(ScanState::ReadingPhoto);
+        leptos::task::spawn_local(async move {
+            match camera::photo_pixels(&file).await {
+                Ok(frame) => session.with_value(|s| {
+                    if let Some(s) = s {
+                        s.worker.send(frame);
+                    }
+                }),
+                Err(why) => state.set(ScanState::PhotoMiss(why)),
+            }
+        });
+    };
+
+    let scanning = move || state.get() == ScanState::Scanning;
+    view! {
+        <div class="scanner" aria-label="扫码" style="margin:0 0 1rem">
+            <div
+                class="scanner-view"
+                style="position:relative;overflow:hidden;border-radius:8px;background:#111;aspect-ratio:4/3;max-height:55vh"
+            >
+                <video
+                    node_ref=video_ref
+                    playsinline=""
+                    muted=""
+                    autoplay=""
+                    style="width:100%;height:100%;object-fit:cover;display:block"
+                ></video>
+                <div
+                    class="scanner-frame"
+                    aria-hidden="true"
+                    style="position:absolute;inset:12% 18%;border:3px solid rgba(255,255,255,.85);border-radius:10px;box-shadow:0 0 0 100vmax rgba(0,0,0,.35)"
+                    style:border-color=move || if scanning() { "rgba(255,255,255,.85)" } else { "rgba(255,255,255,.3)" }
+                ></div>
+            </div>
+            <p class="scanner-state" role="status" aria-live="polite" aria-label="扫码状态">
+                {move || state.get().label()}
+            </p>
+            <div class="scanner-actions" style="display:flex;gap:.5rem;flex-wrap:wrap">
+                <Show when=move || torch_available.get()>
+                    <button type="button" on:click=toggle_torch>
+                        {move || if torch_on.get() { "关闭手电筒" } else { "打开手电筒" }}
+                    </button>
+                </Show>
+                <Show when=move || {
+                    matches!(
+                        state.get(),
+                        ScanState::Recognised
+                            | ScanState::Denied
+                            | ScanState::Unavailable(_)
+                            | ScanState::PhotoMiss(_)
+                    )
+                }>
+                    <button type="button" on:click=move |_| start_camera()>"重新扫描"</button>
+                </Show>
+                <label class="button scanner-photo">
+                    "拍照识别"
+                    <input
+                        type="file"
+                        accept="image/*"
+                        capture="environment"
+                        style="position:absolute;width:1px;height:1px;opacity:0;overflow:hidden"
+                        on:change=on_photo
+                    />
+                </label>
+            </div>
+        </div>
+    }
+}
+
+/// The live parts of one scanner: its worker and, while scanning, the camera.
+struct Session {
+    worker: ScanWorker,
+    camera: Option<Camera>,
+    state: RwSignal<ScanState>,
+}
+
+impl Session {
+    /// Sends the camera's current frame to the worker, or waits a frame if the video is not ready.
+    fn next_frame(&self) {
+        if self.state.get_untracked() != ScanState::Scanning {
+            return;
+        }
+        let Some(camera) = &self.camera else {
+            return;
+        };
+        match camera.frame() {
+            Some(frame) => self.worker.send(frame),
+            None => self.worker.retry_soon(),
+        }
+    }
+
+    fn camera_stop(&self) {
+        if let Some(camera) = &self.camera {
+            camera.stop();
+        }
+    }
+}

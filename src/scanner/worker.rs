@@ -1,0 +1,102 @@
+//! The page's side of the scan worker: spawning it, sending frames, receiving answers.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+use std::time::Duration;
+
+use js_sys::Array;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{MessageEvent, Worker};
+
+use super::protocol::{Answer, Request};
+
+/// Where Trunk puts the worker's loader (`data-bin="scan-worker"`, `data-loader-shim`; workers
+/// keep their names unhashed).
+const LOADER: &str = "/scan-worker_loader.js";
+
+/// How long to wait before asking for a frame again when the video had none.
+const RETRY: Duration = Duration::from_millis(100);
+
+/// A running scan worker; frames sent before it is ready wait (only the newest).
+pub struct ScanWorker {
+    worker: Worker,
+    ready: Rc<Cell<bool>>,
+    pending: Rc<RefCell<Option<Request>>>,
+    on_answer: Rc<dyn Fn(Answer)>,
+    _on_message: Closure<dyn FnMut(MessageEvent)>,
+    _on_error: Closure<dyn FnMut(JsValue)>,
+}
+
+impl ScanWorker {
+    /// Starts the worker; `on_answer` receives every answer (and `Ready` when a frame is wanted).
+    pub fn spawn(on_answer: impl Fn(Answer) + 'static) -> Result<Self, JsValue> {
+        let worker = Worker::new(LOADER)?;
+        let on_answer: Rc<dyn Fn(Answer)> = Rc::new(on_answer);
+        let ready = Rc::new(Cell::new(false));
+        let pending = Rc::new(RefCell::new(None::<Request>));
+        let on_message = {
+            let (worker, ready, pending, on_answer) = (
+                worker.clone(),
+                ready.clone(),
+                pending.clone(),
+                on_answer.clone(),
+            );
+            Closure::<dyn FnMut(MessageEvent)>::new(move |msg: MessageEvent| {
+                let Some(answer) = Answer::from_js(&msg.data()) else {
+                    return;
+                };
+                if answer == Answer::Ready {
+                    ready.set(true);
+                    if let Some(request) = pending.borrow_mut().take() {
+                        post(&worker, &request);
+                        return;
+                    }
+                }
+                on_answer(answer);
+            })
+        };
+        let on_error = {
+            let on_answer = on_answer.clone();
+            Closure::<dyn FnMut(JsValue)>::new(move |_| {
+                on_answer(Answer::Failed("识别程序加载失败".to_owned()))
+            })
+        };
+        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        Ok(Self {
+            worker,
+            ready,
+            pending,
+            on_answer,
+            _on_message: on_message,
+            _on_error: on_error,
+        })
+    }
+
+    /// Hands a frame to the worker (its pixel buffer is transferred, not copied).
+    pub fn send(&self, request: Request) {
+        if self.ready.get() {
+            post(&self.worker, &request);
+        } else {
+            *self.pending.borrow_mut() = Some(request);
+        }
+    }
+
+    /// Asks for a frame again shortly (the video had none yet).
+    pub fn retry_soon(&self) {
+        let on_answer = self.on_answer.clone();
+        leptos::prelude::set_timeout(move || on_answer(Answer::Ready), RETRY);
+    }
+
+    /// Stops the worker.
+    pub fn terminate(&self) {
+        self.worker.set_onmessage(None);
+        self.worker.terminate();
+    }
+}
+
+fn post(worker: &Worker, request: &Request) {
+    let transfer = Array::of1(&request.pixels.buffer());
+    let _ = worker.post_message_with_transfer(&request.to_js(), &transfer);
+}
