@@ -12,6 +12,7 @@ use charterpass_core::verification::{
 use rusqlite::{Connection, OptionalExtension};
 use serde::Deserialize;
 
+use crate::api::json::JsonBody;
 use crate::api::ApiError;
 use crate::auth::CurrentUser;
 use crate::state::AppState;
@@ -40,7 +41,7 @@ fn text(field: &str, value: &str) -> Result<String, ApiError> {
 async fn lodge(
     State(state): State<AppState>,
     user: CurrentUser,
-    Json(new): Json<NewAppeal>,
+    JsonBody(new): JsonBody<NewAppeal>,
 ) -> Result<(StatusCode, Json<Appeal>), ApiError> {
     user.require(Role::Inspector)?;
     let reason = text("reason", &new.reason)?;
@@ -122,7 +123,7 @@ async fn resolve(
     State(state): State<AppState>,
     user: CurrentUser,
     Path(id): Path<i64>,
-    Json(resolution): Json<Resolution>,
+    JsonBody(resolution): JsonBody<Resolution>,
 ) -> Result<Json<Appeal>, ApiError> {
     user.require(Role::Admin)?;
     let resolution = text("resolution", &resolution.resolution)?;

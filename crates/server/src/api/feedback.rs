@@ -10,6 +10,7 @@ use charterpass_core::verification::{
     bounded_text, Feedback, NewFeedback, TextError, MAX_FEEDBACK_TEXT,
 };
 
+use crate::api::json::JsonBody;
 use crate::api::ApiError;
 use crate::auth::CurrentUser;
 use crate::state::AppState;
@@ -25,7 +26,7 @@ const LIST_LIMIT: i64 = 200;
 async fn submit(
     State(state): State<AppState>,
     user: CurrentUser,
-    Json(new): Json<NewFeedback>,
+    JsonBody(new): JsonBody<NewFeedback>,
 ) -> Result<(StatusCode, Json<Feedback>), ApiError> {
     if !matches!(user.role, Role::Enterprise | Role::Driver) {
         return Err(ApiError::Forbidden);

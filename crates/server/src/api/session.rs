@@ -8,6 +8,7 @@ use axum::routing::post;
 use axum::{Json, Router};
 use charterpass_core::session::{Credentials, Me, MAX_CREDENTIAL_LEN};
 
+use crate::api::json::JsonBody;
 use crate::api::ApiError;
 use crate::auth;
 use crate::state::AppState;
@@ -19,7 +20,7 @@ pub fn routes() -> Router<AppState> {
 
 async fn sign_in(
     State(state): State<AppState>,
-    Json(credentials): Json<Credentials>,
+    JsonBody(credentials): JsonBody<Credentials>,
 ) -> Result<impl IntoResponse, ApiError> {
     if credentials.username.trim().is_empty() {
         return Err(ApiError::invalid("username", "请输入用户名"));

@@ -13,6 +13,7 @@ use charterpass_core::verification::{
     is_certificate_number, is_step_code, NewVerification, Outcome, Verification,
 };
 
+use crate::api::json::JsonBody;
 use crate::api::ApiError;
 use crate::auth::CurrentUser;
 use crate::state::AppState;
@@ -61,7 +62,7 @@ fn check(new: &NewVerification) -> Result<(), ApiError> {
 async fn record(
     State(state): State<AppState>,
     user: CurrentUser,
-    Json(new): Json<NewVerification>,
+    JsonBody(new): JsonBody<NewVerification>,
 ) -> Result<(StatusCode, Json<Verification>), ApiError> {
     user.require(Role::Inspector)?;
     check(&new)?;
