@@ -40,19 +40,26 @@ const fn finders(scale: usize, radius: usize, smooth: usize, percent: u32) -> At
     }
 }
 
-/// The default order of attempts, grouped by scale so each scale is computed once.
-pub const DEFAULT: &[Attempt] = &[
+const fn blocks(scale: usize, radius: usize, percent: u32) -> Attempt {
     Attempt {
-        scale: 2,
-        method: Method::BlockFinders(threshold(2, 0, 8)),
-    },
+        scale,
+        method: Method::BlockFinders(threshold(radius, 0, percent)),
+    }
+}
+
+/// The default order of attempts: the fast finder path at half and full resolution first, then
+/// the finder path with a finer (per-pixel) threshold, then rqrr's own slower but more tolerant
+/// grid detection.
+pub const DEFAULT: &[Attempt] = &[
+    blocks(2, 2, 8),
+    blocks(1, 3, 8),
     finders(2, 24, 0, 8),
+    finders(1, 48, 0, 8),
+    finders(1, 48, 1, 8),
     Attempt {
         scale: 2,
         method: Method::RqrrMean(threshold(24, 0, 8)),
     },
-    finders(1, 48, 0, 8),
-    finders(1, 48, 1, 8),
     Attempt {
         scale: 1,
         method: Method::RqrrMean(threshold(48, 0, 8)),
