@@ -25,8 +25,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin") view=pages::admin::Admin/>
                     <Route path=path!("/admin/adoption") view=pages::adoption::AdoptionPage/>
                     <Route path=path!("/admin/appeals") view=pages::appeals::Appeals/>
+                    <Route path=path!("/admin/feedback") view=pages::feedback_list::FeedbackList/>
                     <Route path=path!("/driver") view=pages::driver::Driver/>
                     <Route path=path!("/verify") view=pages::verify::Verify/>
+                    <Route path=path!("/feedback") view=pages::feedback::FeedbackPage/>
                 </Routes>
             </Layout>
         </Router>

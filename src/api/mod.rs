@@ -1,6 +1,7 @@
 //! The client of the JSON API under `/api/v1`: one module per resource, typed errors.
 
 pub mod enterprises;
+pub mod feedback;
 pub mod filings;
 pub mod issuance;
 pub mod session;

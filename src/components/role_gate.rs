@@ -1,4 +1,4 @@
-//! Shows a page only to the role it is for.
+//! Shows a page only to the role (or roles) it is for.
 
 use charterpass_core::role::Role;
 use leptos::prelude::*;
@@ -9,7 +9,22 @@ use crate::session::Session;
 /// Renders `children` when the signed-in person has `role`; otherwise says why not.
 #[component]
 pub fn RoleGate(role: Role, children: ChildrenFn) -> impl IntoView {
+    gate(vec![role], children)
+}
+
+/// Renders `children` when the signed-in person has one of `roles`; otherwise says why not.
+#[component]
+pub fn AnyRoleGate(roles: Vec<Role>, children: ChildrenFn) -> impl IntoView {
+    gate(roles, children)
+}
+
+fn gate(roles: Vec<Role>, children: ChildrenFn) -> impl IntoView {
     let session = Session::get();
+    let labels = roles
+        .iter()
+        .map(|role| role.label())
+        .collect::<Vec<_>>()
+        .join("、");
     move || match session.me.get() {
         None => view! { <p class="muted">"正在加载…"</p> }.into_any(),
         Some(None) => view! {
@@ -19,10 +34,10 @@ pub fn RoleGate(role: Role, children: ChildrenFn) -> impl IntoView {
             </section>
         }
         .into_any(),
-        Some(Some(me)) if me.role == role => children().into_any(),
+        Some(Some(me)) if roles.contains(&me.role) => children().into_any(),
         Some(Some(me)) => view! {
             <section class="notice">
-                <p>{format!("此页面供{}使用，您当前的身份是{}。", role.label(), me.role.label())}</p>
+                <p>{format!("此页面供{labels}使用，您当前的身份是{}。", me.role.label())}</p>
                 <A href=me.role.home()>"返回我的工作台"</A>
             </section>
         }

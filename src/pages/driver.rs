@@ -113,6 +113,7 @@ pub fn Driver() -> impl IntoView {
     view! {
         <section class="card">
             <h1>"驾驶员"</h1>
+            <p><a href="/feedback">"问题反馈"</a></p>
             <Show when=move || offline.get()>
                 <p class="notice" role="status">
                     {move || if current.with(Option::is_some) {

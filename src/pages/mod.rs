@@ -6,6 +6,8 @@ pub mod appeals;
 pub mod auto_review;
 pub mod driver;
 pub mod enterprise;
+pub mod feedback;
+pub mod feedback_list;
 pub mod filing;
 pub mod home;
 pub mod login;
