@@ -111,11 +111,16 @@ test('issue → the driver receives → QR offline → the inspector verifies it
   console.log(`screenshot: ${await screenshot(driver, 'driver-certificate-offline-360')}`);
   await phone.setOffline(false);
 
+  // The inspector photographs the driver's screen: a screenshot of the QR as the photo.
+  const photo = await offlineCard.getByRole('img', { name: '凭证二维码' }).screenshot();
   const roadside = await browser.newContext({ viewport: { width: 360, height: 740 } });
   const inspector = await roadside.newPage();
   await signIn(inspector, server.base, 'zhifa', '/verify');
-  let verdict = await verifyText(inspector, text);
+  await inspector.getByText(/^信任列表更新于 \d{4}-\d{2}-\d{2} \d{2}:\d{2}$/).waitFor();
+  await inspector.getByLabel('拍照识别').setInputFiles({ name: 'qr.png', mimeType: 'image/png', buffer: photo });
+  let verdict = inspector.getByRole('status', { name: '核验结论' });
   await verdict.getByText('真实有效', { exact: true }).waitFor();
+  assert.equal(await inspector.getByLabel('凭证内容').inputValue(), text, 'the photo decodes to the issued text');
   assert.ok((await verdict.innerText()).includes(number));
   await inspector.getByRole('status', { name: '在线状态' }).filter({ hasText: '在线状态：有效' }).waitFor();
   console.log(`screenshot: ${await screenshot(inspector, 'verify-issued-certificate-360')}`);
