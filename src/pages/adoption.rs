@@ -56,7 +56,7 @@ fn table_row(row: &AdoptionRow) -> impl IntoView {
 
 /// One horizontal bar: `value` out of `max`, labelled.
 fn bar(label: String, value: u32, max: u32, text: String) -> impl IntoView {
-    let width = if max == 0 { 0 } else { value * 100 / max };
+    let width = (value * 100).checked_div(max).unwrap_or(0);
     view! {
         <div class="bar-row">
             <span class="bar-label">{label}</span>
