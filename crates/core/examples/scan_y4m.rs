@@ -36,7 +36,7 @@ fn main() {
     );
     let mut file =
         std::io::BufWriter::new(std::fs::File::create(out).expect("create the y4m file"));
-    write!(file, "YUV4MPEG2 W{w} H{h} F10:1 Ip A1:1 C420jpeg\n").unwrap();
+    writeln!(file, "YUV4MPEG2 W{w} H{h} F10:1 Ip A1:1 C420jpeg").unwrap();
     let chroma = vec![128u8; (w / 2) * (h / 2)];
     for _ in 0..10 {
         file.write_all(b"FRAME\n").unwrap();

@@ -198,7 +198,7 @@ pub fn find(img: &Bitmap, out: &mut Vec<Finder>) {
             confirm(img, &c, img.width, y, out);
         }
     }
-    out.sort_by(|a, b| b.hits.cmp(&a.hits));
+    out.sort_by_key(|f| std::cmp::Reverse(f.hits));
 }
 
 #[cfg(test)]

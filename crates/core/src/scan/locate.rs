@@ -240,7 +240,7 @@ pub fn read(img: &Bitmap, finders: &[Finder], modules: &mut Vec<bool>) -> Result
             continue;
         };
         for size in [size, size + 4, size.saturating_sub(4)] {
-            if size < 21 || size > 177 {
+            if !(21..=177).contains(&size) {
                 continue;
             }
             match read_at(img, t, size, modules) {

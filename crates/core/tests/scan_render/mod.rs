@@ -113,7 +113,11 @@ pub fn stripes_and_noise(
     for (i, p) in frame.iter_mut().enumerate() {
         state = state.wrapping_mul(1_664_525).wrapping_add(1_013_904_223);
         let n = ((state >> 24) as i32 - 128) * noise / 128;
-        let s = if (i / w) % period == 0 { -depth } else { 0 };
+        let s = if (i / w).is_multiple_of(period) {
+            -depth
+        } else {
+            0
+        };
         *p = (*p as i32 + s + n).clamp(0, 255) as u8;
     }
 }
