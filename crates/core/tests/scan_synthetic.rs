@@ -105,3 +105,30 @@ fn reads_every_generated_camera_condition() {
         assert_eq!(got.as_deref(), Ok(s.text.as_str()), "{}", s.name);
     }
 }
+
+#[test]
+fn blocky_random_frames_never_panic_and_answer_the_same_twice() {
+    // Random blocks of random sizes make finder-like runs and degenerate corner triples.
+    let mut state = 0x2545_f491u32;
+    let mut next = move |n: u32| {
+        state ^= state << 13;
+        state ^= state >> 17;
+        state ^= state << 5;
+        state % n.max(1)
+    };
+    let mut scanner = Scanner::new();
+    for _ in 0..60 {
+        let (w, h) = (next(260) as usize + 1, next(200) as usize + 1);
+        let block = next(9) as usize + 1;
+        let levels = [0u8, 255, 90, 160];
+        let palette = next(3) as usize + 2;
+        let tiles: Vec<u8> = (0..(w / block + 1) * (h / block + 1))
+            .map(|_| levels[next(palette as u32) as usize])
+            .collect();
+        let pixels: Vec<u8> = (0..w * h)
+            .map(|i| tiles[(i / w / block) * (w / block + 1) + i % w / block])
+            .collect();
+        let first = scanner.scan(Frame::new(w, h, &pixels).unwrap());
+        assert_eq!(scanner.scan(Frame::new(w, h, &pixels).unwrap()), first);
+    }
+}
