@@ -382,6 +382,24 @@ pub fn revoke(
     Ok(changed == 1)
 }
 
+/// Reason recorded when a certificate falls with its cancelled filing.
+pub const FILING_CANCELLED: &str = "备案已撤销";
+
+/// Revokes the filing's active certificate, if any; `false` when there was none.
+pub fn revoke_of_filing(
+    conn: &Connection,
+    filing_id: i64,
+    reason: &str,
+    now: DateTime<Utc>,
+) -> Result<bool, ApiError> {
+    let changed = conn.execute(
+        "UPDATE certificates SET status = 'revoked', revoked_reason = ?2, revoked_at = ?3
+         WHERE filing_id = ?1 AND status = 'active'",
+        params![filing_id, reason, now.format(DB_TIME).to_string()],
+    )?;
+    Ok(changed == 1)
+}
+
 /// The claims inside a stored certificate text (signed by us, so not verified again).
 pub fn decode_claims(text: &str) -> Result<Claims, ApiError> {
     use charterpass_core::certificate::{cose, text as bc_text, zlib, PREFIX};

@@ -198,3 +198,23 @@ fn another_enterprise_can_neither_issue_nor_revoke_nor_see() {
         201
     );
 }
+
+#[test]
+fn cancelling_the_filing_revokes_its_certificate() {
+    let server = Server::start();
+    let id = file(&server, &Trip::kunming_chengdu());
+    let mut qiye = server.login("qiye_km");
+    let (code, issued) = qiye.post(&format!("/filings/{id}/certificate"), &json!({}));
+    assert_eq!(code, 201, "{issued}");
+    let number = issued["number"].as_str().unwrap();
+
+    let (code, cancelled) = qiye.post(&format!("/filings/{id}/cancel"), &json!({}));
+    assert_eq!(code, 200, "{cancelled}");
+    assert_eq!(cancelled["status"], "cancelled");
+
+    let (_, status) = server
+        .client()
+        .get(&format!("/certificates/{number}/status"));
+    assert_eq!(status["status"], "revoked", "{status}");
+    assert_eq!(status["revoked_reason"], "备案已撤销", "{status}");
+}

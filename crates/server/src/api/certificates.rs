@@ -15,6 +15,7 @@ use charterpass_core::verification::is_certificate_number;
 use chrono::{DateTime, Utc};
 use rusqlite::Connection;
 
+use crate::api::json::JsonBody;
 use crate::api::ApiError;
 use crate::auth::CurrentUser;
 use crate::issuance::{self, FilingFacts};
@@ -181,7 +182,7 @@ async fn revoke(
     State(state): State<AppState>,
     user: CurrentUser,
     Path(number): Path<String>,
-    Json(body): Json<Revocation>,
+    JsonBody(body): JsonBody<Revocation>,
 ) -> Result<Json<IssuedCertificate>, ApiError> {
     if !matches!(user.role, Role::Enterprise | Role::Admin) {
         return Err(ApiError::Forbidden);

@@ -205,9 +205,19 @@ async fn cancel(
                 user_id: Some(user.id),
                 reason: None,
             };
-            if !store::transition(conn, &cancelled)? {
+            // The filing and its certificate fall together: a cancelled trip must not
+            // keep a certificate that verifies as in force online.
+            let tx = conn.transaction()?;
+            if !store::transition(&tx, &cancelled)? {
                 return Err(ApiError::Conflict("备案状态已变化，请刷新后重试".into()));
             }
+            crate::issuance::revoke_of_filing(
+                &tx,
+                id,
+                crate::issuance::FILING_CANCELLED,
+                chrono::Utc::now(),
+            )?;
+            tx.commit()?;
             found(conn, &jurisdiction, id)
         })
         .await?;
