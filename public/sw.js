@@ -5,10 +5,14 @@
 // - Pages (navigations) are network-first; the last good index.html is the offline fallback.
 // - Trunk's hashed files (name-<16 hex>.ext) never change, so they are cache-first; a new build
 //   has new names, and storing a new index.html drops the files it no longer references.
+// - Other same-origin files (the scan worker's fixed names) are network-first, cached for offline.
 // - skipWaiting + clients.claim: a new version of this worker takes over at once.
 const CACHE = 'charterpass-shell-v1';
 const SHELL = '/index.html';
 const HASHED = /-[0-9a-f]{16}(_bg)?\.[a-z0-9]+$/;
+// The scanner's Web Worker: Trunk builds it under fixed names that index.html does not
+// reference, so it is fetched with every fresh shell (network-first, cached for offline).
+const WORKER_FILES = ['/scan-worker_loader.js', '/scan-worker.js', '/scan-worker_bg.wasm'];
 
 /** The same-origin asset paths an index.html references (href/src and the module import). */
 function assetsOf(html) {
@@ -28,6 +32,14 @@ async function storeShell(cache, response) {
     if (!(await cache.match(path))) {
       const asset = await fetch(path, { cache: 'no-cache' });
       if (asset.ok) await cache.put(path, asset);
+    }
+  }));
+  await Promise.all(WORKER_FILES.map(async (path) => {
+    try {
+      const asset = await fetch(path, { cache: 'no-cache' });
+      if (asset.ok) await cache.put(path, asset);
+    } catch (offline) {
+      // Keep the copy we have.
     }
   }));
   for (const request of await cache.keys()) {
@@ -83,7 +95,7 @@ self.addEventListener('fetch', (event) => {
     }
     try {
       const response = await fetch(request);
-      if (response.ok && HASHED.test(url.pathname)) await cache.put(url.pathname, response.clone());
+      if (response.ok) await cache.put(url.pathname, response.clone());
       return response;
     } catch (offline) {
       return (await cache.match(url.pathname)) || Response.error();

@@ -71,3 +71,22 @@ test('the inspector page reads a certificate from the camera and verifies it', a
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('with no network the cached page and scan worker still read and verify the code', async () => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  const page = await context.newPage();
+  await page.goto(`${server.base}/verify`);
+  await page.getByText(/^信任列表更新于/).waitFor();
+  // The service worker is active once the shell and the scan worker's files are cached.
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+  // Empty Chromium's HTTP cache so only the service worker's own cache can serve files.
+  await (await context.newCDPSession(page)).send('Network.clearBrowserCache');
+  await context.setOffline(true);
+  await page.reload();
+  const status = page.getByRole('status', { name: '扫码状态' });
+  await status.filter({ hasText: '已识别' }).waitFor({ timeout: 20_000 });
+  const verdict = page.getByRole('status', { name: '核验结论' });
+  await verdict.getByText('真实有效', { exact: true }).waitFor();
+  await page.getByRole('status', { name: '在线状态' }).filter({ hasText: '未联网，状态未核验' }).waitFor();
+  await context.close();
+});
