@@ -53,7 +53,7 @@ pub fn run(args: DecodeQrArgs) -> ExitCode {
 
 /// Reads a PNG or JPEG into 8-bit luma, transparency composited over white (printed codes
 /// often come with a transparent background).
-fn load_grey(path: &Path) -> Result<image::GrayImage, String> {
+pub fn load_grey(path: &Path) -> Result<image::GrayImage, String> {
     let img = image::ImageReader::open(path)
         .map_err(|e| format!("无法读取文件：{e}"))?
         .with_guessed_format()

@@ -36,7 +36,7 @@ pub struct VerifyInput {
     /// A file holding the certificate text.
     #[arg(long)]
     pub text_file: Option<PathBuf>,
-    /// A PNG picture of the QR code.
+    /// A PNG or JPEG picture of the QR code.
     #[arg(long)]
     pub image: Option<PathBuf>,
 }
@@ -90,29 +90,11 @@ fn read_input(input: &VerifyInput) -> Result<Option<String>, String> {
     }
 }
 
-/// Decodes a PNG into greyscale and scans it with the core's QR frame decoder.
+/// Reads a PNG or JPEG (transparency over white) and scans it with the core's QR frame decoder.
 fn read_image(path: &Path) -> Result<Option<String>, String> {
-    let file = std::fs::File::open(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let mut decoder = png::Decoder::new(std::io::BufReader::new(file));
-    decoder.set_transformations(png::Transformations::EXPAND | png::Transformations::STRIP_16);
-    let mut reader = decoder
-        .read_info()
-        .map_err(|e| format!("{}: not a PNG: {e}", path.display()))?;
-    let mut buf = vec![0; reader.output_buffer_size()];
-    let info = reader
-        .next_frame(&mut buf)
-        .map_err(|e| format!("{}: {e}", path.display()))?;
-    let channels = info.color_type.samples();
-    let grey: Vec<u8> = buf[..info.buffer_size()]
-        .chunks(channels)
-        .map(|px| match px {
-            [g] | [g, _] => *g,
-            [r, g, b, ..] => ((*r as u32 * 299 + *g as u32 * 587 + *b as u32 * 114) / 1000) as u8,
-            _ => 0,
-        })
-        .collect();
-    let (w, h) = (info.width as usize, info.height as usize);
-    Ok(charterpass_core::scan::scan(w, h, &grey).ok())
+    let grey = crate::decode_qr::load_grey(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let (w, h) = (grey.width() as usize, grey.height() as usize);
+    Ok(charterpass_core::scan::scan(w, h, grey.as_raw()).ok())
 }
 
 fn image_not_read() -> Value {
