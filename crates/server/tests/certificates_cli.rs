@@ -1,6 +1,7 @@
 //! The real binary: the public trust list over HTTP, and the mint / verify / vectors subcommands.
 
 mod common;
+mod qr_picture;
 
 use std::path::Path;
 use std::process::{Command, Output};
@@ -192,31 +193,6 @@ fn vectors_regenerate_the_committed_files_exactly() {
     }
 }
 
-/// Writes `text` as a PNG QR code (level M, 6 pixels a module, 4-module quiet zone).
-fn write_qr_png(text: &str, path: &Path) {
-    let code = qrcode::QrCode::with_error_correction_level(text, qrcode::EcLevel::M).unwrap();
-    let (modules, colors) = (code.width(), code.to_colors());
-    let (scale, quiet) = (6, 4);
-    let size = (modules + 2 * quiet) * scale;
-    let mut pixels = vec![255u8; size * size];
-    for (i, color) in colors.iter().enumerate() {
-        if *color == qrcode::Color::Dark {
-            let (mx, my) = (i % modules + quiet, i / modules + quiet);
-            for y in my * scale..(my + 1) * scale {
-                pixels[y * size + mx * scale..y * size + (mx + 1) * scale].fill(0);
-            }
-        }
-    }
-    let file = std::fs::File::create(path).unwrap();
-    let mut encoder = png::Encoder::new(file, size as u32, size as u32);
-    encoder.set_color(png::ColorType::Grayscale);
-    encoder
-        .write_header()
-        .unwrap()
-        .write_image_data(&pixels)
-        .unwrap();
-}
-
 #[test]
 fn verify_reads_a_qr_picture() {
     let vectors: Vec<Value> =
@@ -226,7 +202,7 @@ fn verify_reads_a_qr_picture() {
     let dir = tempfile::tempdir().unwrap();
     let (trust, image) = (dir.path().join("trust.json"), dir.path().join("qr.png"));
     std::fs::write(&trust, v["trust"].to_string()).unwrap();
-    write_qr_png(v["qr"].as_str().unwrap(), &image);
+    qr_picture::write_qr_png(v["qr"].as_str().unwrap(), &image);
     let out = charterpass(&[
         "verify",
         "--trust",
