@@ -32,7 +32,9 @@ fn me(role: Role) -> Me {
 
 #[wasm_bindgen_test]
 fn nav_offers_the_signed_in_roles_area() {
-    let host = mount(|| view! { <Router><Nav me=Signal::derive(|| Some(me(Role::Reviewer)))/></Router> }.into_any());
+    let host = mount(|| {
+        view! { <Router><Nav me=Signal::derive(|| Some(me(Role::Reviewer)))/></Router> }.into_any()
+    });
     let link = host.query_selector("nav a").unwrap().expect("a link");
     assert_eq!(link.get_attribute("href").as_deref(), Some("/review"));
     assert_eq!(link.text_content().as_deref(), Some("审核人员"));

@@ -70,7 +70,11 @@ pub async fn get<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
 }
 
 /// Sends `body` as JSON with `method` and reads a JSON answer.
-pub async fn send<B: Serialize, T: DeserializeOwned>(method: &str, path: &str, body: &B) -> Result<T, ApiError> {
+pub async fn send<B: Serialize, T: DeserializeOwned>(
+    method: &str,
+    path: &str,
+    body: &B,
+) -> Result<T, ApiError> {
     let url = format!("{BASE}{path}");
     let builder = match method {
         "PUT" => Request::put(&url),

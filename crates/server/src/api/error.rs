@@ -73,9 +73,7 @@ impl ApiError {
             ApiError::Invalid { message, .. } => {
                 (StatusCode::UNPROCESSABLE_ENTITY, "invalid", message.clone())
             }
-            ApiError::Malformed(message) => {
-                (StatusCode::BAD_REQUEST, "malformed", message.clone())
-            }
+            ApiError::Malformed(message) => (StatusCode::BAD_REQUEST, "malformed", message.clone()),
             ApiError::TooLarge => (
                 StatusCode::PAYLOAD_TOO_LARGE,
                 "too_large",

@@ -1,8 +1,8 @@
 //! The JSON API under `/api/v1`: one module per resource.
 
 mod adoption;
-mod audit;
 mod appeals;
+mod audit;
 mod certificate_status;
 mod certificates;
 mod driver;

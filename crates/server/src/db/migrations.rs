@@ -13,7 +13,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0003_certificates",
         include_str!("migrations/0003_certificates.sql"),
     ),
-    ("0004_receipts", include_str!("migrations/0004_receipts.sql")),
+    (
+        "0004_receipts",
+        include_str!("migrations/0004_receipts.sql"),
+    ),
 ];
 
 /// Applies the migrations the database has not seen yet, each in its own transaction.
