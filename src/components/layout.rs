@@ -17,6 +17,7 @@ pub fn Layout(children: Children) -> impl IntoView {
         let navigate = navigate.clone();
         spawn_local(async move {
             let _ = crate::api::session::sign_out().await;
+            crate::pages::driver::forget_offline_copy();
             session.me.set(Some(None));
             navigate("/login", Default::default());
         });

@@ -47,6 +47,11 @@ fn keep(certificate: Option<&DriverCertificate>) {
     };
 }
 
+/// Forgets the certificate kept on this phone, so the next person to open `/driver` offline does not see it.
+pub fn forget_offline_copy() {
+    keep(None);
+}
+
 /// Whether the browser believes it has a network (`navigator.onLine`); `true` when unknown.
 fn browser_online() -> bool {
     let navigator = js_sys::Reflect::get(&js_sys::global(), &"navigator".into());

@@ -88,3 +88,15 @@ test('an unknown address shows the 404 page on a desktop', async () => {
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test("signing out forgets the driver's offline certificate on this phone", async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, server.base, 'driver_km1', '/driver');
+  const key = 'charterpass.driver.certificate.v1';
+  await page.evaluate((k) => localStorage.setItem(k, '{}'), key);
+  await page.getByRole('button', { name: '退出登录' }).click();
+  await page.waitForURL(`${server.base}/login`);
+  assert.equal(await page.evaluate((k) => localStorage.getItem(k), key), null);
+  await context.close();
+});
