@@ -55,6 +55,16 @@ pub async fn cancel(id: i64) -> Result<FilingView, ApiError> {
     .await
 }
 
+/// Reopens a rejected filing as a draft.
+pub async fn reopen(id: i64) -> Result<FilingView, ApiError> {
+    super::send(
+        "POST",
+        &format!("/filings/{id}/reopen"),
+        &serde_json::json!({}),
+    )
+    .await
+}
+
 /// A reviewer approves or rejects.
 pub async fn decide(id: i64, request: &DecisionRequest) -> Result<FilingView, ApiError> {
     super::send("POST", &format!("/filings/{id}/decision"), request).await

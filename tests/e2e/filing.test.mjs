@@ -136,6 +136,11 @@ test("a rejection's reason reaches the enterprise, at phone width", async () => 
   await mine.locator('.badge').filter({ hasText: '已驳回' }).waitFor();
   // The reason arrives as text, never as markup.
   assert.equal(await mine.locator('.decision-reason').textContent(), '驳回理由：<b>包车合同</b>与行程不符');
+  // Nothing is lost: the rejected filing comes back into the form, is corrected and submitted again.
+  await mine.getByRole('button', { name: '修改后重新提交' }).click();
+  await mine.locator('.badge').filter({ hasText: '草稿' }).waitFor();
+  await enterprise.page.getByLabel('包车合同编号').fill('HT-2025-0601-R');
+  assert.equal(await submit(enterprise.page, '待人工审核'), number);
   assert.deepEqual(reviewer.errors, []);
   assert.deepEqual(enterprise.errors, []);
   await reviewer.context.close();

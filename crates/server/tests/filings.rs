@@ -517,3 +517,32 @@ fn list_queries_are_bounded() {
         (Some(3), 1)
     );
 }
+
+#[test]
+fn a_rejected_filing_is_reopened_corrected_and_submitted_again() {
+    let server = Server::start();
+    let mut km = server.login("qiye_km");
+    let filed = submit_trip(&mut km, "scheduled_line_temporary", 300);
+    let id = filed["id"].clone();
+    let reopen = format!("/filings/{id}/reopen");
+    let (status, _) = km.post(&reopen, &json!({}));
+    assert_eq!(status, 409, "only a rejected filing reopens");
+
+    let mut reviewer = server.login("shenhe_km");
+    let (status, _) = reviewer.post(
+        &format!("/filings/{id}/decision"),
+        &json!({"decision": "reject", "reason": "包车合同与行程不符"}),
+    );
+    assert_eq!(status, 200);
+    let (status, _) = server.login("qiye_dl").post(&reopen, &json!({}));
+    assert_eq!(status, 404, "another enterprise cannot reach it");
+    assert_eq!(reviewer.post(&reopen, &json!({})).0, 403);
+
+    let (status, draft) = km.post(&reopen, &json!({}));
+    assert_eq!(status, 200, "{draft}");
+    assert_eq!(draft["status"], "draft");
+    assert_eq!(draft["decision_reason"], "包车合同与行程不符");
+    let (status, again) = km.post(&format!("/filings/{id}/submit"), &json!({}));
+    assert_eq!(status, 200, "{again}");
+    assert_eq!(again["status"], "pending_review");
+}

@@ -1,4 +1,4 @@
-//! The enterprise's own filings: status, decision reasons, reopening drafts, cancelling.
+//! The enterprise's own filings: status, decision reasons, editing drafts, correcting rejected ones, cancelling.
 
 use charterpass_core::filing::FilingStatus;
 use charterpass_core::filing_api::FilingView;
@@ -55,6 +55,21 @@ fn FilingItem(filing: FilingView, form: FormState, version: RwSignal<u32>) -> im
             }
         });
     };
+    let correct = {
+        let filing = filing.clone();
+        move |_| {
+            let filing = filing.clone();
+            spawn_local(async move {
+                match crate::api::filings::reopen(filing.id).await {
+                    Ok(draft) => {
+                        form.load(&draft);
+                        version.update(|v| *v += 1);
+                    }
+                    Err(err) => error.set(Some(err.message())),
+                }
+            });
+        }
+    };
     let reason = filing.decision_reason.clone();
     view! {
         <li class="filing" data-number=filing.number.clone()>
@@ -70,6 +85,9 @@ fn FilingItem(filing: FilingView, form: FormState, version: RwSignal<u32>) -> im
             <div class="actions">
                 <Show when=move || status == FilingStatus::Draft>
                     <button type="button" class="secondary small" on:click=reopen.clone()>"继续编辑"</button>
+                </Show>
+                <Show when=move || status == FilingStatus::Rejected>
+                    <button type="button" class="secondary small" on:click=correct.clone()>"修改后重新提交"</button>
                 </Show>
                 <Show when=move || status.can_become(FilingStatus::Cancelled)>
                     <button type="button" class="secondary small" on:click=cancel>"撤销备案"</button>

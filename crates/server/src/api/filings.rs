@@ -26,6 +26,7 @@ pub fn routes() -> Router<AppState> {
         .route("/filings/{id}", get(read).put(edit))
         .route("/filings/{id}/submit", post(submit))
         .route("/filings/{id}/cancel", post(cancel))
+        .route("/filings/{id}/reopen", post(reopen))
 }
 
 /// The jurisdiction of a user who may see filings; 403 for everyone else.
@@ -175,6 +176,38 @@ async fn submit(
             };
             store::transition(&tx, &reviewed)?;
             tx.commit()?;
+            found(conn, &jurisdiction, id)
+        })
+        .await?;
+    Ok(Json(view))
+}
+
+/// Reopens a rejected filing as a draft, so the enterprise corrects it and submits again;
+/// the rejection's reason stays on the filing and in the audit trail.
+async fn reopen(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<i64>,
+) -> Result<Json<FilingView>, ApiError> {
+    let enterprise_id = own_enterprise(&user)?;
+    let view = state
+        .db
+        .call(move |conn| {
+            let jurisdiction = Jurisdiction::Enterprise(enterprise_id);
+            let current = found(conn, &jurisdiction, id)?;
+            if current.status != FilingStatus::Rejected {
+                return Err(ApiError::Conflict("只有被驳回的备案可以重新编辑".into()));
+            }
+            let reopened = Transition {
+                id,
+                from: FilingStatus::Rejected,
+                to: FilingStatus::Draft,
+                user_id: Some(user.id),
+                reason: None,
+            };
+            if !store::transition(conn, &reopened)? {
+                return Err(ApiError::Conflict("备案状态已变化，请刷新后重试".into()));
+            }
             found(conn, &jurisdiction, id)
         })
         .await?;
