@@ -11,9 +11,7 @@ fn ordinary() -> (String, TrustList, i64) {
         .into_iter()
         .find(|v| v.name == "valid_yunnan_53")
         .unwrap();
-    let at = chrono::DateTime::parse_from_rfc3339(&v.at)
-        .unwrap()
-        .timestamp();
+    let at = v.clock().unwrap();
     (v.qr, TrustList::from_issuers(v.trust), at)
 }
 

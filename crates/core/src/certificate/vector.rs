@@ -61,10 +61,14 @@ impl Expected {
 }
 
 impl Vector {
+    /// The verifier's clock for this vector in Unix seconds; `None` when `at` is not RFC 3339.
+    pub fn clock(&self) -> Option<i64> {
+        Some(DateTime::parse_from_rfc3339(&self.at).ok()?.timestamp())
+    }
+
     /// Runs the vector; returns the actual expectation, or `None` when `at` is not RFC 3339.
     pub fn run(&self) -> Option<Expected> {
-        let at = DateTime::parse_from_rfc3339(&self.at).ok()?.timestamp();
         let trust = TrustList::from_issuers(self.trust.clone());
-        Some(Expected::of(&verify(&self.qr, &trust, at)))
+        Some(Expected::of(&verify(&self.qr, &trust, self.clock()?)))
     }
 }
