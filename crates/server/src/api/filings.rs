@@ -189,35 +189,52 @@ async fn reopen(
     user: CurrentUser,
     Path(id): Path<i64>,
 ) -> Result<Json<FilingView>, ApiError> {
-    let enterprise_id = own_enterprise(&user)?;
-    let view = state
-        .db
-        .call(move |conn| {
-            let jurisdiction = Jurisdiction::Enterprise(enterprise_id);
-            let current = found(conn, &jurisdiction, id)?;
-            if current.status != FilingStatus::Rejected {
-                return Err(ApiError::Conflict("只有被驳回的备案可以重新编辑".into()));
-            }
-            let reopened = Transition {
-                id,
-                from: FilingStatus::Rejected,
-                to: FilingStatus::Draft,
-                user_id: Some(user.id),
-                reason: None,
-            };
-            if !store::transition(conn, &reopened)? {
-                return Err(ApiError::Conflict("备案状态已变化，请刷新后重试".into()));
-            }
-            found(conn, &jurisdiction, id)
-        })
-        .await?;
-    Ok(Json(view))
+    move_own_filing(
+        state,
+        user,
+        id,
+        FilingStatus::Draft,
+        |_| "只有被驳回的备案可以重新编辑".into(),
+        |_, _| Ok(()),
+    )
+    .await
 }
 
+/// Cancels a filing; the filing and its certificate fall together, so a cancelled trip never
+/// keeps a certificate that verifies as in force online.
 async fn cancel(
     State(state): State<AppState>,
     user: CurrentUser,
     Path(id): Path<i64>,
+) -> Result<Json<FilingView>, ApiError> {
+    move_own_filing(
+        state,
+        user,
+        id,
+        FilingStatus::Cancelled,
+        |from| format!("{}的备案不能撤销", from.label()),
+        |tx, id| {
+            crate::issuance::revoke_of_filing(
+                tx,
+                id,
+                crate::issuance::FILING_CANCELLED,
+                chrono::Utc::now(),
+            )?;
+            Ok(())
+        },
+    )
+    .await
+}
+
+/// Moves the caller's own filing to `to` where its status allows, with `also` in the same
+/// transaction; 409 with `refused(status)` when the status does not allow it.
+async fn move_own_filing(
+    state: AppState,
+    user: CurrentUser,
+    id: i64,
+    to: FilingStatus,
+    refused: fn(FilingStatus) -> String,
+    also: fn(&Connection, i64) -> Result<(), ApiError>,
 ) -> Result<Json<FilingView>, ApiError> {
     let enterprise_id = own_enterprise(&user)?;
     let view = state
@@ -225,31 +242,21 @@ async fn cancel(
         .call(move |conn| {
             let jurisdiction = Jurisdiction::Enterprise(enterprise_id);
             let current = found(conn, &jurisdiction, id)?;
-            if !current.status.can_become(FilingStatus::Cancelled) {
-                return Err(ApiError::Conflict(format!(
-                    "{}的备案不能撤销",
-                    current.status.label()
-                )));
+            if !current.status.can_become(to) {
+                return Err(ApiError::Conflict(refused(current.status)));
             }
-            let cancelled = Transition {
+            let change = Transition {
                 id,
                 from: current.status,
-                to: FilingStatus::Cancelled,
+                to,
                 user_id: Some(user.id),
                 reason: None,
             };
-            // The filing and its certificate fall together: a cancelled trip must not
-            // keep a certificate that verifies as in force online.
             let tx = conn.transaction()?;
-            if !store::transition(&tx, &cancelled)? {
+            if !store::transition(&tx, &change)? {
                 return Err(ApiError::Conflict("备案状态已变化，请刷新后重试".into()));
             }
-            crate::issuance::revoke_of_filing(
-                &tx,
-                id,
-                crate::issuance::FILING_CANCELLED,
-                chrono::Utc::now(),
-            )?;
+            also(&tx, id)?;
             tx.commit()?;
             found(conn, &jurisdiction, id)
         })
