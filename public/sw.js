@@ -1,20 +1,36 @@
-// Offline app shell (离线可用): lets /driver and /verify open with no network.
+// Offline app shell (离线可用): each bundle's page (crates/core/src/bundle.rs) opens with no
+// network once it has been opened online, so /driver and /verify work at the roadside.
 //
 // - Never touches /api/: API answers always come from the network, so nothing stale is ever
 //   shown as fresh (the pages say so when they are offline).
-// - Pages (navigations) are network-first; the last good index.html is the offline fallback.
+// - Pages (navigations) are network-first; the last good HTML of each bundle is the offline
+//   fallback, stored under the bundle's shell key with its assets (assets first, HTML last, so a
+//   stored shell is always complete).
 // - Trunk's hashed files (name-<16 hex>.ext) never change, so they are cache-first; a new build
-//   has new names, and storing a new index.html drops the files it no longer references.
+//   has new names, and a bundle's hashed files its new page no longer references are dropped.
 // - Other same-origin files (the scan worker's fixed names) are network-first, cached for offline.
+// - Install (and activation) cache the shells of the pages open at that moment, so the page that
+//   registered this worker works offline at once; a phone never fetches the other bundles.
 // - skipWaiting + clients.claim: a new version of this worker takes over at once.
-const CACHE = 'charterpass-shell-v1';
-const SHELL = '/index.html';
+const CACHE = 'charterpass-shell-v2';
 const HASHED = /-[0-9a-f]{16}(_bg)?\.[a-z0-9]+$/;
-// The scanner's Web Worker: Trunk builds it under fixed names that index.html does not
-// reference, so it is fetched with every fresh shell (network-first, cached for offline).
-const WORKER_FILES = ['/scan-worker_loader.js', '/scan-worker.js', '/scan-worker_bg.wasm'];
+// The inspector's scan worker: Trunk builds it under fixed names that inspector.html does not
+// reference, so it is fetched with every fresh inspector shell.
+const WORKER_FILES = [
+  '/bundles/inspector/scan-worker_loader.js',
+  '/bundles/inspector/scan-worker.js',
+  '/bundles/inspector/scan-worker_bg.wasm',
+];
 
-/** The same-origin asset paths an index.html references (href/src and the module import). */
+/** The shell key of the bundle serving `path` (the same mapping as Bundle::serving in core). */
+function shellOf(path) {
+  for (const phone of ['/driver', '/verify']) {
+    if (path === phone || path.startsWith(`${phone}/`)) return phone;
+  }
+  return '/';
+}
+
+/** The same-origin asset paths an HTML page references (href/src and the module import). */
 function assetsOf(html) {
   const paths = new Set();
   for (const m of html.matchAll(/["'](\/[A-Za-z0-9._\/-]+\.(?:js|wasm|css|svg|png|ico|woff2?))["']/g)) {
@@ -23,38 +39,51 @@ function assetsOf(html) {
   return [...paths];
 }
 
-/** Stores a fresh index.html and its assets; removes hashed files it no longer references. */
-async function storeShell(cache, response) {
+/** Fetches `path` into the cache; keeps the stored copy when offline. */
+async function refresh(cache, path) {
+  try {
+    const asset = await fetch(path, { cache: 'no-cache' });
+    if (asset.ok) await cache.put(path, asset);
+  } catch (offline) {
+    // Keep the copy we have.
+  }
+}
+
+/** The folder of a path: each bundle's files are in their own (core's Bundle::folder). */
+const folderOf = (path) => path.slice(0, path.lastIndexOf('/') + 1);
+
+/** Stores a fresh page as its bundle's shell, after its assets; drops the bundle's old files. */
+async function storeShell(cache, key, response) {
   const html = await response.clone().text();
   const assets = assetsOf(html);
-  await cache.put(SHELL, response);
   await Promise.all(assets.map(async (path) => {
-    if (!(await cache.match(path))) {
-      const asset = await fetch(path, { cache: 'no-cache' });
-      if (asset.ok) await cache.put(path, asset);
-    }
+    if (!(await cache.match(path))) await refresh(cache, path);
   }));
-  await Promise.all(WORKER_FILES.map(async (path) => {
-    try {
-      const asset = await fetch(path, { cache: 'no-cache' });
-      if (asset.ok) await cache.put(path, asset);
-    } catch (offline) {
-      // Keep the copy we have.
-    }
-  }));
+  if (key === '/verify') await Promise.all(WORKER_FILES.map((path) => refresh(cache, path)));
+  await cache.put(key, response);
+
+  const folders = new Set(assets.filter((path) => HASHED.test(path)).map(folderOf));
   for (const request of await cache.keys()) {
     const path = new URL(request.url).pathname;
-    if (HASHED.test(path) && !assets.includes(path)) await cache.delete(request);
+    if (HASHED.test(path) && folders.has(folderOf(path)) && !assets.includes(path)) {
+      await cache.delete(request);
+    }
+  }
+}
+
+/** Stores the shells of the pages open now (those not stored yet, unless `all`). */
+async function keepOpenPages(all) {
+  const cache = await caches.open(CACHE);
+  const pages = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
+  for (const key of new Set(pages.map((page) => shellOf(new URL(page.url).pathname)))) {
+    if (!all && (await cache.match(key))) continue;
+    const response = await fetch(key, { cache: 'no-cache' });
+    if (response.ok) await storeShell(cache, key, response);
   }
 }
 
 self.addEventListener('install', (event) => {
-  event.waitUntil((async () => {
-    const cache = await caches.open(CACHE);
-    const response = await fetch(SHELL, { cache: 'no-cache' });
-    if (response.ok) await storeShell(cache, response);
-    await self.skipWaiting();
-  })());
+  event.waitUntil(keepOpenPages(true).then(() => self.skipWaiting()));
 });
 
 self.addEventListener('activate', (event) => {
@@ -63,6 +92,8 @@ self.addEventListener('activate', (event) => {
       if (name !== CACHE) await caches.delete(name);
     }
     await self.clients.claim();
+    // Pages opened while this worker installed were not under it: keep theirs too.
+    await keepOpenPages(false);
   })());
 });
 
@@ -73,15 +104,16 @@ self.addEventListener('fetch', (event) => {
   if (url.pathname.startsWith('/api/') || url.pathname === '/sw.js') return;
 
   if (request.mode === 'navigate') {
+    const key = shellOf(url.pathname);
     event.respondWith((async () => {
       const cache = await caches.open(CACHE);
       try {
         const response = await fetch(request);
         const html = (response.headers.get('content-type') || '').includes('text/html');
-        if (response.ok && html) event.waitUntil(storeShell(cache, response.clone()));
+        if (response.ok && html) event.waitUntil(storeShell(cache, key, response.clone()));
         return response;
       } catch (offline) {
-        return (await cache.match(SHELL)) || Response.error();
+        return (await cache.match(key)) || Response.error();
       }
     })());
     return;

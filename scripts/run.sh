@@ -4,6 +4,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 source scripts/env.sh
-trunk build --release
+bash scripts/build-app.sh
 cargo build --release --locked -p charterpass-server
 exec target/release/charterpass serve --demo --dist dist "$@"

@@ -1,15 +1,24 @@
 #!/usr/bin/env bash
-# Builds the release app and prints the size of its wasm and JS, raw and gzipped.
+# Builds the release app and prints, per bundle, the wasm and JS a browser loads for its page,
+# raw and gzipped, against the budget; then all bundles together.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh >&2
-source scripts/env.sh
-trunk build --release >&2
+bash scripts/build-app.sh >&2
 budget=$((250 * 1024))
-for f in dist/*.wasm dist/*.js; do
-  raw=$(stat -c %s "$f")
-  gz=$(gzip -9 -c "$f" | wc -c)
-  printf '%-48s %8d bytes raw %8d bytes gzipped\n' "$(basename "$f")" "$raw" "$gz"
+gz() { cat "$@" | gzip -9 -c | wc -c; }
+for bundle in office driver inspector; do
+  dir=dist; [ "$bundle" = office ] || dir="dist/bundles/$bundle"
+  files=("$dir"/*.wasm "$dir"/*.js)
+  echo "bundle $bundle ($dir):"
+  for f in "${files[@]}"; do
+    printf '  %-46s %9d bytes raw %8d bytes gzipped\n' "$(basename "$f")" "$(stat -c %s "$f")" "$(gz "$f")"
+  done
+  total=0
+  for f in "${files[@]}"; do total=$((total + $(gz "$f"))); done
+  printf '  page load, wasm+js gzipped: %d bytes (budget %d, %s)\n' "$total" "$budget" \
+    "$([ "$total" -le "$budget" ] && echo within || echo OVER)"
 done
-total=$(cat dist/*.wasm dist/*.js | gzip -9 -c | wc -c)
-printf 'total wasm+js gzipped: %d bytes (budget %d, %s)\n' "$total" "$budget" "$([ "$total" -le "$budget" ] && echo within || echo OVER)"
+all=0
+for f in dist/*.wasm dist/*.js dist/bundles/*/*.wasm dist/bundles/*/*.js; do all=$((all + $(gz "$f"))); done
+printf 'all bundles together, wasm+js gzipped: %d bytes\n' "$all"

@@ -11,8 +11,8 @@ cargo test --workspace --locked
 echo "== wasm tests in headless Chromium"
 cargo test --locked --target wasm32-unknown-unknown -p charterpass-core -p charterpass-app --lib --tests
 
-echo "== release build of the app"
-trunk build --release
+echo "== release build of the app (its three bundles)"
+bash scripts/build-app.sh
 
 echo "== browser journeys (Playwright, Debian's Chromium, real server)"
 cargo build --locked -p charterpass-server

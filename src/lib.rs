@@ -1,11 +1,9 @@
 //! The charterpass browser app (省际包车电子凭证): pages per role, the API client, shared components.
 
 pub mod api;
-mod app;
+pub mod app;
 pub mod components;
 pub mod pages;
 pub mod scanner;
 pub mod session;
 pub mod trust_cache;
-
-pub use app::App;

@@ -1,6 +1,5 @@
-//! Mounts the charterpass app on the page.
+//! Mounts the office bundle (every page but the phone pages).
 
 fn main() {
-    console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(charterpass_app::App);
+    charterpass_app::app::start(charterpass_app::app::office::Office);
 }

@@ -13,13 +13,14 @@ use crate::session::Session;
 pub fn Layout(children: Children) -> impl IntoView {
     let session = Session::get();
     let navigate = use_navigate();
+    let here = crate::app::this_bundle();
     let sign_out = move |_| {
         let navigate = navigate.clone();
         spawn_local(async move {
             let _ = crate::api::session::sign_out().await;
             crate::pages::driver::forget_offline_copy();
             session.me.set(Some(None));
-            navigate("/login", Default::default());
+            crate::app::go(here, navigate, "/login");
         });
     };
     view! {

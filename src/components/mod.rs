@@ -5,3 +5,4 @@ pub mod filing_details;
 pub mod layout;
 pub mod nav;
 pub mod role_gate;
+pub mod sign_in;

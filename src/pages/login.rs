@@ -1,64 +1,11 @@
 //! The log-in page.
 
-use charterpass_core::session::Credentials;
-use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
-use leptos_router::hooks::use_navigate;
 
-use crate::session::Session;
+use crate::components::sign_in::SignIn;
 
-/// The log-in form; on success goes to the person's own area.
+/// The sign-in form on a page of its own.
 #[component]
 pub fn Login() -> impl IntoView {
-    let session = Session::get();
-    let navigate = use_navigate();
-    let username = RwSignal::new(String::new());
-    let password = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<String>);
-    let busy = RwSignal::new(false);
-
-    let submit = move |ev: SubmitEvent| {
-        ev.prevent_default();
-        if busy.get_untracked() {
-            return;
-        }
-        let credentials = Credentials {
-            username: username.get_untracked(),
-            password: password.get_untracked(),
-        };
-        if credentials.username.trim().is_empty() || credentials.password.is_empty() {
-            error.set(Some("请输入用户名和密码".to_owned()));
-            return;
-        }
-        busy.set(true);
-        let navigate = navigate.clone();
-        spawn_local(async move {
-            match crate::api::session::sign_in(&credentials).await {
-                Ok(me) => {
-                    let home = me.role.home();
-                    session.me.set(Some(Some(me)));
-                    navigate(home, Default::default());
-                }
-                Err(err) => error.set(Some(err.message())),
-            }
-            busy.set(false);
-        });
-    };
-
-    view! {
-        <section class="card narrow">
-            <h1>"登录"</h1>
-            <form on:submit=submit>
-                <label for="username">"用户名"</label>
-                <input id="username" name="username" autocomplete="username" maxlength="128" bind:value=username/>
-                <label for="password">"密码"</label>
-                <input id="password" name="password" type="password" autocomplete="current-password" maxlength="128" bind:value=password/>
-                <Show when=move || error.get().is_some()>
-                    <p class="error" role="alert">{move || error.get()}</p>
-                </Show>
-                <button type="submit" disabled=move || busy.get()>"登录"</button>
-            </form>
-        </section>
-    }
+    view! { <SignIn/> }
 }

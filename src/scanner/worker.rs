@@ -11,9 +11,9 @@ use web_sys::{MessageEvent, Worker};
 
 use super::protocol::{Answer, Request};
 
-/// Where Trunk puts the worker's loader (`data-bin="scan-worker"`, `data-loader-shim`; workers
-/// keep their names unhashed).
-const LOADER: &str = "/scan-worker_loader.js";
+/// Where Trunk puts the worker's loader: in the inspector's bundle (`inspector.html`,
+/// `data-bin="scan-worker"`, `data-loader-shim`; workers keep their names unhashed).
+const LOADER: &str = "/bundles/inspector/scan-worker_loader.js";
 
 /// How long to wait before asking for a frame again when the video had none.
 const RETRY: Duration = Duration::from_millis(100);

@@ -67,6 +67,11 @@ export async function signIn(page, base, username, home) {
   await page.waitForURL(`${base}${home}`);
 }
 
+/** Waits until the service worker has stored the offline shell of a bundle ('/', '/driver', '/verify'). */
+export async function shellStored(page, key) {
+  await page.waitForFunction((k) => caches.open('charterpass-shell-v2').then((c) => c.match(k)).then(Boolean), key);
+}
+
 /** Saves a screenshot under the git-ignored screenshots folder and returns its path. */
 export async function screenshot(page, name) {
   mkdirSync(SCREENSHOTS, { recursive: true });

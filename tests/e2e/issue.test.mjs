@@ -2,7 +2,7 @@
 // go-live, and the administrator's adoption view (推广应用情况).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, screenshot, signIn, startServer, watchErrors } from './harness.mjs';
+import { launchBrowser, screenshot, shellStored, signIn, startServer, watchErrors } from './harness.mjs';
 
 let server;
 let browser;
@@ -101,7 +101,7 @@ test('issue → the driver receives → QR offline → the inspector verifies it
   console.log(`screenshot: ${await screenshot(driver, 'driver-certificate-360')}`);
 
   // No network: the shell comes from the service worker, the certificate from localStorage.
-  await driver.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+  await shellStored(driver, '/driver');
   await phone.setOffline(true);
   await driver.reload();
   await driver.getByText('当前无网络：显示本机保存的电子凭证。').waitFor();

@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launchBrowser, ROOT, screenshot, startServer, watchErrors } from './harness.mjs';
+import { launchBrowser, ROOT, screenshot, shellStored, startServer, watchErrors } from './harness.mjs';
 
 let server;
 let browser;
@@ -77,8 +77,8 @@ test('with no network the cached page and scan worker still read and verify the 
   const page = await context.newPage();
   await page.goto(`${server.base}/verify`);
   await page.getByText(/^信任列表更新于/).waitFor();
-  // The service worker is active once the shell and the scan worker's files are cached.
-  await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+  // The service worker has stored the inspector's shell with the scan worker's files.
+  await shellStored(page, '/verify');
   // Empty Chromium's HTTP cache so only the service worker's own cache can serve files.
   await (await context.newCDPSession(page)).send('Network.clearBrowserCache');
   await context.setOffline(true);

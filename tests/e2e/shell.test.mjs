@@ -1,7 +1,7 @@
 // The app shell: title, log-in per role, each role's area, 404, phone width, no console errors.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, screenshot, signIn, startServer, watchErrors } from './harness.mjs';
+import { DEMO_PASSWORD, launchBrowser, screenshot, shellStored, signIn, startServer, watchErrors } from './harness.mjs';
 
 let server;
 let browser;
@@ -99,4 +99,36 @@ test("signing out forgets the driver's offline certificate on this phone", async
   await page.waitForURL(`${server.base}/login`);
   assert.equal(await page.evaluate((k) => localStorage.getItem(k), key), null);
   await context.close();
+});
+
+test('a phone loads only its own bundle, and a stranger signs in on the spot', async () => {
+  const phones = [
+    { path: '/driver', folder: '/bundles/driver/', username: 'driver_km1', heading: '驾驶员' },
+    { path: '/verify', folder: '/bundles/inspector/', username: 'zhifa', heading: '扫码核验' },
+  ];
+  for (const phone of phones) {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    const wasm = [];
+    context.on('request', (request) => {
+      const path = new URL(request.url()).pathname;
+      if (path.endsWith('.wasm')) wasm.push(path);
+    });
+    await page.goto(`${server.base}${phone.path}`);
+    await page.getByRole('heading', { name: phone.heading }).or(page.getByText('请先登录')).first().waitFor();
+    if (phone.path === '/driver') {
+      await page.getByText('请先登录').waitFor();
+      await page.getByLabel('用户名').fill(phone.username);
+      await page.getByLabel('密码').fill(DEMO_PASSWORD);
+      await page.getByRole('button', { name: '登录' }).click();
+      await page.getByRole('heading', { name: phone.heading }).waitFor();
+      assert.equal(new URL(page.url()).pathname, phone.path);
+    }
+    await shellStored(page, phone.path);
+    assert.ok(wasm.length > 0, 'no wasm was loaded');
+    assert.deepEqual(wasm.filter((path) => !path.startsWith(phone.folder)), [], `${phone.path} loaded other bundles`);
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
 });

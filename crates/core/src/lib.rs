@@ -2,6 +2,7 @@
 //!
 //! No I/O lives here; everything builds for native targets and `wasm32-unknown-unknown`.
 
+pub mod bundle;
 pub mod certificate;
 pub mod credit_code;
 pub mod division;
