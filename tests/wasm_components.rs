@@ -6,7 +6,6 @@ use charterpass_app::components::nav::Nav;
 use charterpass_core::role::Role;
 use charterpass_core::session::Me;
 use leptos::prelude::*;
-use leptos_router::components::Router;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -32,9 +31,7 @@ fn me(role: Role) -> Me {
 
 #[wasm_bindgen_test]
 fn nav_offers_the_signed_in_roles_area() {
-    let host = mount(|| {
-        view! { <Router><Nav me=Signal::derive(|| Some(me(Role::Reviewer)))/></Router> }.into_any()
-    });
+    let host = mount(|| view! { <Nav me=Signal::derive(|| Some(me(Role::Reviewer)))/> }.into_any());
     let link = host.query_selector("nav a").unwrap().expect("a link");
     assert_eq!(link.get_attribute("href").as_deref(), Some("/review"));
     assert_eq!(link.text_content().as_deref(), Some("审核人员"));
@@ -42,7 +39,7 @@ fn nav_offers_the_signed_in_roles_area() {
 
 #[wasm_bindgen_test]
 fn nav_offers_sign_in_and_scanning_to_strangers() {
-    let host = mount(|| view! { <Router><Nav me=Signal::derive(|| None)/></Router> }.into_any());
+    let host = mount(|| view! { <Nav me=Signal::derive(|| None)/> }.into_any());
     let text = host.text_content().unwrap_or_default();
     assert!(text.contains("登录"), "{text}");
     assert!(text.contains("扫码核验"), "{text}");

@@ -1,16 +1,15 @@
-//! The app's bundles (core's `Bundle`): each mounts the shared frame around its own routes.
-//! A path another bundle serves is opened with a full page load, so the server sends that bundle.
+//! The app's bundles (core's `Bundle`): each mounts the shared frame around its own pages. The
+//! office routes with Leptos's router; a phone bundle is one page and carries no router. A path
+//! another bundle serves is opened with a full page load, so the server sends that bundle.
 
 pub mod driver;
 pub mod inspector;
 pub mod office;
 
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use charterpass_core::bundle::Bundle;
 use leptos::prelude::*;
-use leptos_router::components::Router;
-use leptos_router::NavigateOptions;
 
 use crate::components::layout::Layout;
 use crate::session::Session;
@@ -26,30 +25,48 @@ pub fn start<V: IntoView + 'static>(app: fn() -> V) {
     leptos::mount::mount_to_body(app);
 }
 
-/// The frame every bundle shares: the session, the router and the layout around its routes.
+/// The frame every bundle shares: the bundle, the session and the layout around its pages.
 #[component]
 pub fn Frame(bundle: Bundle, children: Children) -> impl IntoView {
     provide_context(bundle);
     Session::provide();
-    view! {
-        <Router>
-            <Layout>{children()}</Layout>
-        </Router>
-    }
+    view! { <Layout>{children()}</Layout> }
 }
+
+/// The router's way to a path, where a bundle has a router (the office).
+#[derive(Clone)]
+pub struct RouterNavigation(pub Arc<dyn Fn(&str) + Send + Sync>);
 
 /// The bundle this page runs (`Frame` provides it).
 pub fn this_bundle() -> Bundle {
     use_context::<Bundle>().unwrap_or(Bundle::Office)
 }
 
-/// Goes to `path`: by the router within `here`, by loading its page when another bundle serves it.
-pub fn go(here: Bundle, navigate: impl Fn(&str, NavigateOptions), path: &str) {
-    if Bundle::serving(path) == here {
-        navigate(path, NavigateOptions::default());
-        return;
+/// Moves the page to an app path; made while rendering, used later (after an await, say).
+#[derive(Clone)]
+pub struct Go {
+    here: Bundle,
+    router: Option<RouterNavigation>,
+}
+
+impl Go {
+    /// The way to move from the page being rendered.
+    pub fn here() -> Go {
+        Go {
+            here: this_bundle(),
+            router: use_context::<RouterNavigation>(),
+        }
     }
-    let _ = window().location().assign(path);
+
+    /// Within this bundle by its router (a phone bundle's one page is already here); to another
+    /// bundle by loading its page.
+    pub fn to(&self, path: &str) {
+        if Bundle::serving(path) != self.here {
+            let _ = window().location().assign(path);
+        } else if let Some(router) = &self.router {
+            (router.0)(path);
+        }
+    }
 }
 
 /// Loads `href` as a new page when another bundle serves `path` (the router already went

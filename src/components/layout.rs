@@ -2,8 +2,6 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
 
 use crate::components::nav::Nav;
 use crate::session::Session;
@@ -12,20 +10,19 @@ use crate::session::Session;
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
     let session = Session::get();
-    let navigate = use_navigate();
-    let here = crate::app::this_bundle();
+    let go = crate::app::Go::here();
     let sign_out = move |_| {
-        let navigate = navigate.clone();
+        let go = go.clone();
         spawn_local(async move {
             let _ = crate::api::session::sign_out().await;
             crate::pages::driver::forget_offline_copy();
             session.me.set(Some(None));
-            crate::app::go(here, navigate, "/login");
+            go.to("/login");
         });
     };
     view! {
         <header class="topbar">
-            <A href="/" attr:class="brand">"省际包车电子凭证"</A>
+            <a href="/" class="brand">"省际包车电子凭证"</a>
             <Nav me=Signal::derive(move || session.current())/>
             <Show when=move || session.current().is_some()>
                 <span class="who">{move || session.current().map(|me| me.display_name)}</span>

@@ -2,7 +2,6 @@
 
 use charterpass_core::session::Me;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// Links fitting the signed-in role; a sign-in link when nobody is signed in.
 #[component]
@@ -10,10 +9,10 @@ pub fn Nav(#[prop(into)] me: Signal<Option<Me>>) -> impl IntoView {
     view! {
         <nav class="nav" aria-label="主导航">
             {move || match me.get() {
-                Some(me) => view! { <A href=me.role.home()>{me.role.label()}</A> }.into_any(),
+                Some(me) => view! { <a href=me.role.home()>{me.role.label()}</a> }.into_any(),
                 None => view! {
-                    <A href="/login">"登录"</A>
-                    <A href="/verify">"扫码核验"</A>
+                    <a href="/login">"登录"</a>
+                    <a href="/verify">"扫码核验"</a>
                 }
                 .into_any(),
             }}

@@ -2,7 +2,6 @@
 
 use charterpass_core::role::Role;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::components::sign_in::SignIn;
 use crate::session::Session;
@@ -40,7 +39,7 @@ fn gate(roles: Vec<Role>, children: ChildrenFn) -> impl IntoView {
         Some(Some(me)) => view! {
             <section class="notice">
                 <p>{format!("此页面供{labels}使用，您当前的身份是{}。", me.role.label())}</p>
-                <A href=me.role.home()>"返回我的工作台"</A>
+                <a href=me.role.home()>"返回我的工作台"</a>
             </section>
         }
         .into_any(),

@@ -4,7 +4,6 @@ use charterpass_core::session::Credentials;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::use_navigate;
 
 use crate::session::Session;
 
@@ -12,8 +11,7 @@ use crate::session::Session;
 #[component]
 pub fn SignIn() -> impl IntoView {
     let session = Session::get();
-    let navigate = use_navigate();
-    let here = crate::app::this_bundle();
+    let go = crate::app::Go::here();
     let username = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
@@ -33,13 +31,13 @@ pub fn SignIn() -> impl IntoView {
             return;
         }
         busy.set(true);
-        let navigate = navigate.clone();
+        let go = go.clone();
         spawn_local(async move {
             match crate::api::session::sign_in(&credentials).await {
                 Ok(me) => {
                     let home = me.role.home();
                     session.me.set(Some(Some(me)));
-                    crate::app::go(here, navigate, home);
+                    go.to(home);
                 }
                 Err(err) => error.set(Some(err.message())),
             }
