@@ -1,7 +1,7 @@
 //! The trust list cached in the browser's localStorage, so verification works offline.
 
 use charterpass_core::certificate::TrustList;
-use charterpass_core::scope::cst;
+use charterpass_core::cst;
 use serde::{Deserialize, Serialize};
 
 /// The localStorage key of the cached trust list.
@@ -29,18 +29,7 @@ impl CachedTrustList {
 
     /// 信任列表更新于 …, in China Standard Time.
     pub fn updated_label(&self) -> String {
-        format!("信任列表更新于 {}", format_cst(self.fetched_at))
-    }
-}
-
-/// A moment (seconds since the Unix epoch) as `YYYY-MM-DD HH:MM` in China Standard Time.
-pub fn format_cst(seconds: i64) -> String {
-    match chrono::DateTime::from_timestamp(seconds, 0) {
-        Some(at) => at
-            .with_timezone(&cst())
-            .format("%Y-%m-%d %H:%M")
-            .to_string(),
-        None => "—".to_owned(),
+        format!("信任列表更新于 {}", cst::minutes(self.fetched_at))
     }
 }
 

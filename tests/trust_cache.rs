@@ -2,7 +2,7 @@
 
 #![cfg(target_arch = "wasm32")]
 
-use charterpass_app::trust_cache::{self, format_cst, CachedTrustList};
+use charterpass_app::trust_cache::{self, CachedTrustList};
 use charterpass_core::certificate::TrustList;
 use wasm_bindgen_test::*;
 
@@ -26,7 +26,7 @@ fn a_cached_list_round_trips_and_says_its_age_in_cst() {
     );
     // 2024-05-20T01:00:00Z is 09:00 in China Standard Time.
     assert_eq!(entry.updated_label(), "信任列表更新于 2024-05-20 09:00");
-    assert_eq!(format_cst(0), "1970-01-01 08:00");
+    assert_eq!(charterpass_core::cst::minutes(0), "1970-01-01 08:00");
 }
 
 #[wasm_bindgen_test]

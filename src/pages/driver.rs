@@ -4,9 +4,9 @@
 
 use std::time::Duration;
 
+use charterpass_core::cst;
 use charterpass_core::issuance::DriverCertificate;
 use charterpass_core::role::Role;
-use charterpass_core::scope::cst;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -60,18 +60,6 @@ fn browser_online() -> bool {
         .ok()
         .and_then(|v| v.as_bool())
         .unwrap_or(true)
-}
-
-/// A moment as `YYYY-MM-DD HH:MM` (or with seconds) in China Standard Time.
-fn cst_text(seconds: i64, with_seconds: bool) -> String {
-    let format = if with_seconds {
-        "%Y-%m-%d %H:%M:%S"
-    } else {
-        "%Y-%m-%d %H:%M"
-    };
-    chrono::DateTime::from_timestamp(seconds, 0)
-        .map(|at| at.with_timezone(&cst()).format(format).to_string())
-        .unwrap_or_else(|| "—".to_owned())
 }
 
 fn place(code: &str) -> String {
@@ -195,8 +183,8 @@ fn CertificateCard(
             "有效期",
             format!(
                 "{} 至 {}",
-                cst_text(certificate.nbf, false),
-                cst_text(certificate.exp, false)
+                cst::minutes(certificate.nbf),
+                cst::minutes(certificate.exp)
             ),
         ),
     ];
@@ -211,7 +199,7 @@ fn CertificateCard(
             <p class="muted">"亮证亮码：请向执法人员出示本页二维码"</p>
             <div class="qr" role="img" aria-label="凭证二维码" inner_html=svg></div>
             <p class="clock" aria-label="当前时间">
-                {move || format!("{}（北京时间）", cst_text(clock.get(), true))}
+                {move || format!("{}（北京时间）", cst::seconds(clock.get()))}
             </p>
             <dl class="facts">
                 {rows
@@ -267,7 +255,7 @@ fn Tasks(on_accepted: impl Fn(DriverCertificate) + Copy + Send + Sync + 'static)
                             <article class="task" aria-label=format!("包车任务 {}", task.number)>
                                 <p><strong>{format!("{}｜{}", c.plate, task.number)}</strong></p>
                                 <p>{format!("{} → {}", place(&c.origin), place(&c.destination))}</p>
-                                <p class="muted">{format!("{} 至 {}", cst_text(task.nbf, false), cst_text(task.exp, false))}</p>
+                                <p class="muted">{format!("{} 至 {}", cst::minutes(task.nbf), cst::minutes(task.exp))}</p>
                                 <button type="button" on:click=move |_| accept(number.clone())>"确认接收"</button>
                             </article>
                         }

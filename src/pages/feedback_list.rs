@@ -1,7 +1,6 @@
 //! The administrator's 问题反馈 list at `/admin/feedback`: newest first, shown as plain text.
 
 use charterpass_core::role::Role;
-use charterpass_core::scope::cst;
 use charterpass_core::verification::Feedback;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -21,11 +20,7 @@ pub fn FeedbackList() -> impl IntoView {
 /// An RFC 3339 moment as `YYYY-MM-DD HH:MM` in China Standard Time; the raw text if unreadable.
 fn cst_label(rfc3339: &str) -> String {
     chrono::DateTime::parse_from_rfc3339(rfc3339)
-        .map(|at| {
-            at.with_timezone(&cst())
-                .format("%Y-%m-%d %H:%M")
-                .to_string()
-        })
+        .map(|at| charterpass_core::cst::minutes(at.timestamp()))
         .unwrap_or_else(|_| rfc3339.to_owned())
 }
 

@@ -5,6 +5,7 @@
 pub mod bundle;
 pub mod certificate;
 pub mod credit_code;
+pub mod cst;
 pub mod division;
 pub mod filing;
 pub mod filing_api;

@@ -5,7 +5,7 @@ use charterpass_core::division;
 use charterpass_core::scope::in_scope;
 use leptos::prelude::*;
 
-use crate::trust_cache::format_cst;
+use charterpass_core::cst;
 
 /// The Chinese name of a province by its 2-digit code, e.g. `50` → 重庆市.
 pub fn province_name(code: &str) -> String {
@@ -61,8 +61,8 @@ pub fn VerdictView(verdict: Verdict) -> impl IntoView {
             };
             let window = format!(
                 "{} 至 {}（北京时间）",
-                format_cst(verified.not_before),
-                format_cst(verified.expires)
+                cst::minutes(verified.not_before),
+                cst::minutes(verified.expires)
             );
             let rows = vec![
                 ("签发省份", province_name(&verified.issuer)),
@@ -75,8 +75,8 @@ pub fn VerdictView(verdict: Verdict) -> impl IntoView {
                     "行程时间",
                     format!(
                         "{} 至 {}",
-                        format_cst(charter.trip_start),
-                        format_cst(charter.trip_end)
+                        cst::minutes(charter.trip_start),
+                        cst::minutes(charter.trip_end)
                     ),
                 ),
                 ("核定座位", format!("{} 座", charter.seats)),
