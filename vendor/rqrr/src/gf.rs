@@ -26,6 +26,7 @@ const fn tables(size: usize, modulus: usize) -> ([u8; 512], [u8; 256]) {
     (exp, log)
 }
 
+// Addition in GF(2^n) is XOR, which clippy finds suspicious in `Add` impls.
 macro_rules! log_field {
     ($name:ident, $size:expr, $modulus:expr) => {
         #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -45,23 +46,27 @@ macro_rules! log_field {
             const GENERATOR: Self = Self(2);
         }
 
+        #[allow(clippy::suspicious_arithmetic_impl, clippy::suspicious_op_assign_impl)]
         impl Add for $name {
             type Output = Self;
             fn add(self, rhs: Self) -> Self {
                 Self(self.0 ^ rhs.0)
             }
         }
+        #[allow(clippy::suspicious_arithmetic_impl, clippy::suspicious_op_assign_impl)]
         impl AddAssign for $name {
             fn add_assign(&mut self, rhs: Self) {
                 self.0 ^= rhs.0;
             }
         }
+        #[allow(clippy::suspicious_arithmetic_impl, clippy::suspicious_op_assign_impl)]
         impl Sub for $name {
             type Output = Self;
             fn sub(self, rhs: Self) -> Self {
                 Self(self.0 ^ rhs.0)
             }
         }
+        #[allow(clippy::suspicious_arithmetic_impl, clippy::suspicious_op_assign_impl)]
         impl SubAssign for $name {
             fn sub_assign(&mut self, rhs: Self) {
                 self.0 ^= rhs.0;
