@@ -1,12 +1,17 @@
 //! The administrator's enterprises, their automatic-review permission, and the audit trail.
 
-use charterpass_core::filing_api::{AuditEntry, AutoReviewChange, EnterpriseView, Paged};
+use charterpass_core::filing_api::{
+    AuditEntry, AutoReviewChange, EnterpriseView, Paged, DEFAULT_PER_PAGE,
+};
 
 use super::ApiError;
 
-/// Every enterprise (first 100).
-pub async fn list() -> Result<Paged<EnterpriseView>, ApiError> {
-    super::get("/enterprises?per_page=100").await
+/// One page of the enterprises.
+pub async fn list(page: u32) -> Result<Paged<EnterpriseView>, ApiError> {
+    super::get(&format!(
+        "/enterprises?page={page}&per_page={DEFAULT_PER_PAGE}"
+    ))
+    .await
 }
 
 /// Grants or withdraws the permission, with a reason.
@@ -17,7 +22,7 @@ pub async fn set_auto_review(
     super::send("PUT", &format!("/enterprises/{id}/auto-review"), change).await
 }
 
-/// The newest 100 entries of the audit trail.
-pub async fn audit() -> Result<Paged<AuditEntry>, ApiError> {
-    super::get("/audit?per_page=100").await
+/// One page of the audit trail, newest first.
+pub async fn audit(page: u32) -> Result<Paged<AuditEntry>, ApiError> {
+    super::get(&format!("/audit?page={page}&per_page={DEFAULT_PER_PAGE}")).await
 }

@@ -1,7 +1,9 @@
 //! Filings, the enterprise's fleet, and reviewers' decisions.
 
 use charterpass_core::filing::{Driver, FilingInput, Vehicle};
-use charterpass_core::filing_api::{DecisionRequest, EnterpriseView, FilingView, Paged};
+use charterpass_core::filing_api::{
+    DecisionRequest, EnterpriseView, FilingView, Paged, DEFAULT_PER_PAGE,
+};
 
 use super::ApiError;
 
@@ -20,9 +22,12 @@ pub async fn own_enterprise(id: i64) -> Result<EnterpriseView, ApiError> {
     super::get(&format!("/enterprises/{id}")).await
 }
 
-/// The filings of the caller's jurisdiction with `status` (a status name or `all`).
-pub async fn list(status: &str) -> Result<Paged<FilingView>, ApiError> {
-    super::get(&format!("/filings?status={status}&per_page=100")).await
+/// One page of the filings of the caller's jurisdiction with `status` (a status name or `all`).
+pub async fn list(status: &str, page: u32) -> Result<Paged<FilingView>, ApiError> {
+    super::get(&format!(
+        "/filings?status={status}&page={page}&per_page={DEFAULT_PER_PAGE}"
+    ))
+    .await
 }
 
 /// Saves a new draft.

@@ -4,5 +4,6 @@ pub mod division_picker;
 pub mod filing_details;
 pub mod layout;
 pub mod nav;
+pub mod pager;
 pub mod role_gate;
 pub mod sign_in;

@@ -170,3 +170,52 @@ test('the administrator withdraws the permission and the next filing waits for r
   await admin.context.close();
   await enterprise.context.close();
 });
+
+test('an enterprise with more filings than fit on a page reaches the oldest through the pager', async () => {
+  const own = await startServer();
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  try {
+    await signIn(page, own.base, 'qiye_km', '/enterprise');
+    // 21 drafts through the API (the form is tested above); a page holds 20.
+    const numbers = await page.evaluate(async () => {
+      const get = async (path) => (await fetch(`/api/v1${path}`)).json();
+      const [vehicles, drivers] = [await get('/vehicles'), await get('/drivers')];
+      const made = [];
+      for (let i = 0; i < 21; i += 1) {
+        const response = await fetch('/api/v1/filings', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({
+            vehicle_id: vehicles[0].id, driver_ids: [drivers[0].id], charter_kind: 'dedicated',
+            origin: '530100', destination: '500100', waypoints: [],
+            departure_at: '2025-06-01T08:00:00+08:00', return_at: '2025-06-03T18:00:00+08:00',
+            one_way_km: 600, passengers: 30, contract_number: `HT-${i}`, charterer: '某旅行社',
+          }),
+        });
+        made.push((await response.json()).number);
+      }
+      return made;
+    });
+    assert.equal(new Set(numbers).size, 21);
+    await page.reload();
+    const list = page.getByRole('list', { name: '备案列表' });
+    await item(page, numbers[20]).waitFor();
+    assert.equal(await list.locator('li.filing').count(), 20);
+    assert.equal(await item(page, numbers[0]).count(), 0, 'the oldest is not on the first page');
+    const pager = page.getByRole('navigation', { name: '备案列表分页' });
+    await pager.getByText('第 1 / 2 页').waitFor();
+    await pager.getByRole('button', { name: '下一页' }).click();
+    await pager.getByText('第 2 / 2 页').waitFor();
+    await item(page, numbers[0]).waitFor();
+    assert.equal(await list.locator('li.filing').count(), 1);
+    assert.equal(await pager.getByRole('button', { name: '下一页' }).isDisabled(), true);
+    await pager.getByRole('button', { name: '上一页' }).click();
+    await item(page, numbers[20]).waitFor();
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+    await own.stop();
+  }
+});

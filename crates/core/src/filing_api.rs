@@ -25,6 +25,14 @@ pub struct Paged<T> {
     pub total: u64,
 }
 
+impl<T> Paged<T> {
+    /// How many pages the list fills (at least one, even when empty).
+    pub fn pages(&self) -> u32 {
+        let pages = self.total.div_ceil(u64::from(self.per_page.max(1))).max(1);
+        u32::try_from(pages).unwrap_or(u32::MAX)
+    }
+}
+
 /// A filing as the API shows it: the form, its status and its review.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FilingView {
@@ -182,6 +190,20 @@ mod tests {
     use super::*;
     #[cfg(target_arch = "wasm32")]
     use wasm_bindgen_test::wasm_bindgen_test as test;
+
+    #[test]
+    fn a_list_fills_whole_pages_and_at_least_one() {
+        let paged = |total, per_page| Paged::<()> {
+            items: vec![],
+            page: 1,
+            per_page,
+            total,
+        };
+        assert_eq!(paged(0, 20).pages(), 1);
+        assert_eq!(paged(20, 20).pages(), 1);
+        assert_eq!(paged(21, 20).pages(), 2);
+        assert_eq!(paged(5, 0).pages(), 5);
+    }
 
     #[test]
     fn a_rejection_needs_its_reason() {

@@ -1,11 +1,12 @@
 //! The audit trail: every filing status change and permission change, newest first.
 
 use charterpass_core::filing::FilingStatus;
-use charterpass_core::filing_api::AuditEntry;
+use charterpass_core::filing_api::{AuditEntry, Paged};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::components::filing_details::short_time;
+use crate::components::pager::{pages_of, Pager};
 
 /// A state's Chinese name: a filing status or a permission state.
 fn state_label(state: &str) -> &str {
@@ -16,15 +17,18 @@ fn state_label(state: &str) -> &str {
     }
 }
 
-/// The newest 100 entries, reloaded whenever `version` changes.
+/// The entries a page at a time, newest first; reloaded whenever `version` changes.
 #[component]
 pub fn AuditTrail(version: RwSignal<u32>) -> impl IntoView {
-    let entries = RwSignal::new(None::<Result<Vec<AuditEntry>, String>>);
+    let page = RwSignal::new(1u32);
+    let entries = RwSignal::new(None::<Result<Paged<AuditEntry>, String>>);
+    let pages = Signal::derive(move || entries.with(pages_of));
     Effect::new(move |_| {
         version.get();
+        let page = page.get();
         spawn_local(async move {
-            let result = crate::api::enterprises::audit().await;
-            entries.set(Some(result.map(|p| p.items).map_err(|e| e.message())));
+            let result = crate::api::enterprises::audit(page).await;
+            entries.set(Some(result.map_err(|e| e.message())));
         });
     });
     view! {
@@ -33,13 +37,13 @@ pub fn AuditTrail(version: RwSignal<u32>) -> impl IntoView {
             {move || match entries.get() {
                 None => view! { <p class="muted">"正在加载…"</p> }.into_any(),
                 Some(Err(message)) => view! { <p class="error" role="alert">{message}</p> }.into_any(),
-                Some(Ok(list)) if list.is_empty() => view! { <p class="muted">"暂无记录"</p> }.into_any(),
+                Some(Ok(list)) if list.items.is_empty() => view! { <p class="muted">"暂无记录"</p> }.into_any(),
                 Some(Ok(list)) => view! {
                     <div class="table-wrap">
                         <table aria-label="审计记录">
                             <thead><tr><th>"时间"</th><th>"操作人"</th><th>"对象"</th><th>"变更"</th><th>"原因"</th></tr></thead>
                             <tbody>
-                                {list.into_iter().map(|e| {
+                                {list.items.into_iter().map(|e| {
                                     let change = match &e.from_state {
                                         Some(from) => format!("{} → {}", state_label(from), state_label(&e.to_state)),
                                         None => format!("新建：{}", state_label(&e.to_state)),
@@ -59,6 +63,7 @@ pub fn AuditTrail(version: RwSignal<u32>) -> impl IntoView {
                     </div>
                 }.into_any(),
             }}
+            <Pager page=page pages=pages label="审计记录分页"/>
         </section>
     }
 }

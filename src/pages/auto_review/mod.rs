@@ -3,23 +3,30 @@
 mod audit_trail;
 
 use charterpass_core::division;
-use charterpass_core::filing_api::{AutoReviewChange, EnterpriseView, PERMISSION_REASON_MAX_CHARS};
+use charterpass_core::filing_api::{
+    AutoReviewChange, EnterpriseView, Paged, PERMISSION_REASON_MAX_CHARS,
+};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 pub use audit_trail::AuditTrail;
 
+use crate::components::pager::{pages_of, Pager};
+
 /// The enterprise list with a permission switch each, and the audit trail below.
 #[component]
 pub fn AutoReviewDesk() -> impl IntoView {
     let version = RwSignal::new(0u32);
-    let enterprises = RwSignal::new(None::<Result<Vec<EnterpriseView>, String>>);
+    let page = RwSignal::new(1u32);
+    let enterprises = RwSignal::new(None::<Result<Paged<EnterpriseView>, String>>);
+    let pages = Signal::derive(move || enterprises.with(pages_of));
     Effect::new(move |_| {
         version.get();
+        let page = page.get();
         spawn_local(async move {
-            let result = crate::api::enterprises::list().await;
-            enterprises.set(Some(result.map(|p| p.items).map_err(|e| e.message())));
+            let result = crate::api::enterprises::list(page).await;
+            enterprises.set(Some(result.map_err(|e| e.message())));
         });
     });
     view! {
@@ -30,12 +37,13 @@ pub fn AutoReviewDesk() -> impl IntoView {
                 Some(Err(message)) => view! { <p class="error" role="alert">{message}</p> }.into_any(),
                 Some(Ok(list)) => view! {
                     <ul class="filings" aria-label="企业列表">
-                        {list.into_iter().map(|e| view! {
+                        {list.items.into_iter().map(|e| view! {
                             <EnterpriseItem enterprise=e on_change=move || version.update(|v| *v += 1)/>
                         }).collect_view()}
                     </ul>
                 }.into_any(),
             }}
+            <Pager page=page pages=pages label="企业列表分页"/>
         </section>
         <AuditTrail version=version/>
     }

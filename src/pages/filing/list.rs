@@ -1,22 +1,26 @@
 //! The enterprise's own filings: status, decision reasons, editing drafts, correcting rejected ones, cancelling.
 
 use charterpass_core::filing::FilingStatus;
-use charterpass_core::filing_api::FilingView;
+use charterpass_core::filing_api::{FilingView, Paged};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::state::FormState;
 use crate::components::filing_details::{status_class, FilingDetails};
+use crate::components::pager::{pages_of, Pager};
 
-/// The list, reloaded whenever `version` changes.
+/// The list, newest first, a page at a time; reloaded whenever `version` changes.
 #[component]
 pub fn FilingList(form: FormState, version: RwSignal<u32>) -> impl IntoView {
-    let filings = RwSignal::new(None::<Result<Vec<FilingView>, String>>);
+    let page = RwSignal::new(1u32);
+    let filings = RwSignal::new(None::<Result<Paged<FilingView>, String>>);
+    let pages = Signal::derive(move || filings.with(pages_of));
     Effect::new(move |_| {
         version.get();
+        let page = page.get();
         spawn_local(async move {
-            let result = crate::api::filings::list("all").await;
-            filings.set(Some(result.map(|p| p.items).map_err(|e| e.message())));
+            let result = crate::api::filings::list("all", page).await;
+            filings.set(Some(result.map_err(|e| e.message())));
         });
     });
     view! {
@@ -25,15 +29,16 @@ pub fn FilingList(form: FormState, version: RwSignal<u32>) -> impl IntoView {
             {move || match filings.get() {
                 None => view! { <p class="muted">"正在加载…"</p> }.into_any(),
                 Some(Err(message)) => view! { <p class="error" role="alert">{message}</p> }.into_any(),
-                Some(Ok(list)) if list.is_empty() => view! { <p class="muted">"暂无备案"</p> }.into_any(),
+                Some(Ok(list)) if list.items.is_empty() => view! { <p class="muted">"暂无备案"</p> }.into_any(),
                 Some(Ok(list)) => view! {
                     <ul class="filings" aria-label="备案列表">
-                        {list.into_iter().map(|filing| view! {
+                        {list.items.into_iter().map(|filing| view! {
                             <FilingItem filing=filing form=form version=version/>
                         }).collect_view()}
                     </ul>
                 }.into_any(),
             }}
+            <Pager page=page pages=pages label="备案列表分页"/>
         </section>
     }
 }
