@@ -112,6 +112,23 @@ fn Figures(adoption: Adoption) -> impl IntoView {
                 ))
                 .collect_view()}
         </section>
+        <section class="card">
+            <h2>"外省凭证核验（互认）"</h2>
+            {if adoption.recognised.is_empty() {
+                view! { <p class="muted">"暂无外省凭证核验记录"</p> }.into_any()
+            } else {
+                view! {
+                    <table aria-label="外省凭证核验">
+                        <thead><tr><th scope="col">"签发省份"</th><th scope="col">"扫码核验"</th></tr></thead>
+                        <tbody>
+                            {adoption.recognised.iter().map(|p| view! {
+                                <tr><td>{p.province_name.clone()}</td><td>{p.verifications}</td></tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                }.into_any()
+            }}
+        </section>
         <section class="card" aria-label="电子凭证签发数量图">
             <h2>"电子凭证签发数量"</h2>
             {adoption

@@ -74,14 +74,27 @@ test('a Yunnan certificate is genuine, in force and in scope, with its trip in p
   await page.close();
 });
 
-test('a Chongqing certificate is recognised and shows its province', async () => {
-  const page = await browser.newPage();
-  await openVerify(page);
+test('a Chongqing certificate is recognised, shows its province, and counts in the adoption view', async () => {
+  const inspector = await browser.newContext();
+  const page = await inspector.newPage();
+  await signIn(page, server.base, 'zhifa', '/verify');
+  await page.getByText(/^信任列表更新于/).waitFor();
   const verdict = await verifyText(page, certificates.chongqing);
   await verdict.getByText('真实有效', { exact: true }).waitFor();
   await verdict.getByText('重庆市签发').waitFor();
+  await page.getByText(/核验记录已上传（编号 \d+）/).waitFor();
   console.log(`screenshot: ${await screenshot(page, 'verify-chongqing-valid')}`);
-  await page.close();
+  await inspector.close();
+
+  // The authority sees the recognised province's verification (互认) in the adoption view.
+  const admin = await browser.newContext();
+  const desk = await admin.newPage();
+  await signIn(desk, server.base, 'admin', '/admin');
+  await desk.goto(`${server.base}/admin/adoption`);
+  const recognised = desk.getByRole('table', { name: '外省凭证核验' });
+  await recognised.waitFor();
+  assert.deepEqual(await recognised.locator('tbody tr').allTextContents(), ['重庆市1']);
+  await admin.close();
 });
 
 test('a certificate from an issuer outside the trust list is refused with that reason', async () => {

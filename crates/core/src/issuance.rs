@@ -199,13 +199,27 @@ impl AdoptionRow {
     }
 }
 
-/// `GET /adoption`: every prefecture of Yunnan and the province's total.
+/// `GET /adoption`: every prefecture of Yunnan and the province's total, and the other
+/// provinces' certificates verified here (互认).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Adoption {
     /// One row per prefecture, in code order.
     pub rows: Vec<AdoptionRow>,
     /// The sums over all rows (`prefecture_code` = `530000`).
     pub total: AdoptionRow,
+    /// Verifications of certificates another province issued, per issuing province in code order.
+    pub recognised: Vec<RecognisedProvince>,
+}
+
+/// How often certificates of one other province were verified here (mutual recognition).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RecognisedProvince {
+    /// The issuing province's two-digit code, e.g. `50`.
+    pub province: String,
+    /// Its name, e.g. 重庆市.
+    pub province_name: String,
+    /// Verifications recorded.
+    pub verifications: u32,
 }
 
 #[cfg(test)]

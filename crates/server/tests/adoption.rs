@@ -62,6 +62,12 @@ fn the_figures_equal_what_was_created() {
         &json!({"certificate_number": first["number"], "issuer_province": "53", "outcome": "valid", "online_status": "valid"}),
     );
     assert_eq!(code, 201, "{verification}");
+    // Two verifications of Chongqing certificates and one of Sichuan's (mutual recognition).
+    for province in ["50", "50", "51"] {
+        let body =
+            json!({"issuer_province": province, "outcome": "valid", "online_status": "unknown"});
+        assert_eq!(zhifa.post("/verifications", &body).0, 201);
+    }
     let (code, appeal) = zhifa.post(
         "/appeals",
         &json!({"verification_id": verification["id"], "reason": "驾驶员对核验结果有异议"}),
@@ -99,4 +105,15 @@ fn the_figures_equal_what_was_created() {
     assert_eq!(adoption["rows"].as_array().unwrap().len(), 16);
     assert_eq!(adoption["total"]["approved_filings"], 4);
     assert_eq!(adoption["total"]["certificates_issued"], 2);
+    assert_eq!(
+        adoption["total"]["verifications"], 1,
+        "only Yunnan's certificates count per prefecture"
+    );
+    assert_eq!(
+        adoption["recognised"],
+        json!([
+            {"province": "50", "province_name": "重庆市", "verifications": 2},
+            {"province": "51", "province_name": "四川省", "verifications": 1}
+        ])
+    );
 }

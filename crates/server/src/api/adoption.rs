@@ -6,7 +6,7 @@ use axum::extract::State;
 use axum::routing::get;
 use axum::{Json, Router};
 use charterpass_core::division;
-use charterpass_core::issuance::{Adoption, AdoptionRow};
+use charterpass_core::issuance::{Adoption, AdoptionRow, RecognisedProvince};
 use charterpass_core::role::Role;
 use charterpass_core::scope::trip_in_scope;
 use rusqlite::Connection;
@@ -140,5 +140,34 @@ fn figures(conn: &Connection) -> Result<Adoption, ApiError> {
         total.verifications += row.verifications;
         total.appeals += row.appeals;
     }
-    Ok(Adoption { rows, total })
+    Ok(Adoption {
+        rows,
+        total,
+        recognised: recognised(conn)?,
+    })
+}
+
+/// Verifications of other provinces' certificates, per issuing province.
+fn recognised(conn: &Connection) -> Result<Vec<RecognisedProvince>, ApiError> {
+    let mut stmt = conn.prepare(
+        "SELECT issuer_province, COUNT(*) FROM verifications
+         WHERE issuer_province IS NOT NULL AND issuer_province <> '53'
+         GROUP BY issuer_province ORDER BY issuer_province",
+    )?;
+    let counts = stmt.query_map([], |row| {
+        Ok((row.get::<_, String>(0)?, row.get::<_, u32>(1)?))
+    })?;
+    let mut provinces = Vec::new();
+    for count in counts {
+        let (province, verifications) = count?;
+        let province_name = division::name(&format!("{province}0000"))
+            .unwrap_or(&province)
+            .to_owned();
+        provinces.push(RecognisedProvince {
+            province,
+            province_name,
+            verifications,
+        });
+    }
+    Ok(provinces)
 }
