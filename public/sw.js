@@ -22,12 +22,11 @@ const WORKER_FILES = [
   '/bundles/inspector/scan-worker_bg.wasm',
 ];
 
-/** The shell key of the bundle serving `path` (the same mapping as Bundle::serving in core). */
+/** The shell key of the bundle serving `path`: its area, or '/' for the start bundle (the same
+ * mapping as Bundle::serving in crates/core/src/bundle.rs). */
+const AREAS = ['/enterprise', '/review', '/admin', '/driver', '/verify'];
 function shellOf(path) {
-  for (const phone of ['/driver', '/verify']) {
-    if (path === phone || path.startsWith(`${phone}/`)) return phone;
-  }
-  return '/';
+  return AREAS.find((area) => path === area || path.startsWith(`${area}/`)) || '/';
 }
 
 /** The same-origin asset paths an HTML page references (href/src and the module import). */

@@ -7,8 +7,8 @@ bash scripts/setup.sh >&2
 bash scripts/build-app.sh >&2
 budget=$((250 * 1024))
 gz() { cat "$@" | gzip -9 -c | wc -c; }
-for bundle in office driver inspector; do
-  dir=dist; [ "$bundle" = office ] || dir="dist/bundles/$bundle"
+for bundle in start enterprise review admin driver inspector; do
+  dir=dist; [ "$bundle" = start ] || dir="dist/bundles/$bundle"
   files=("$dir"/*.wasm "$dir"/*.js)
   echo "bundle $bundle ($dir):"
   for f in "${files[@]}"; do

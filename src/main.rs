@@ -1,5 +1,5 @@
-//! Mounts the office bundle (every page but the phone pages).
+//! Mounts the start bundle (the start page, signing in, feedback, 404).
 
 fn main() {
-    charterpass_app::app::start(charterpass_app::app::office::Office);
+    charterpass_app::app::start(charterpass_app::app::start::StartApp);
 }

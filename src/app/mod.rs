@@ -1,17 +1,24 @@
 //! The app's bundles (core's `Bundle`): each mounts the shared frame around its own pages. The
-//! office routes with Leptos's router; a phone bundle is one page and carries no router. A path
-//! another bundle serves is opened with a full page load, so the server sends that bundle.
+//! enterprise's and the administrator's bundles route with Leptos's router; the others are one
+//! page each (or, for the start bundle, one page per path) and carry no router. A path another
+//! bundle serves is opened with a full page load, so the server sends that bundle.
 
+pub mod admin;
 pub mod driver;
+pub mod enterprise;
 pub mod inspector;
-pub mod office;
+pub mod review;
+pub mod start;
 
 use std::sync::{Arc, OnceLock};
 
 use charterpass_core::bundle::Bundle;
 use leptos::prelude::*;
+use leptos_router::components::Router;
+use leptos_router::hooks::{use_location, use_navigate};
 
 use crate::components::layout::Layout;
+use crate::pages::not_found::NotFound;
 use crate::session::Session;
 
 /// The path this page was loaded for: the server chose this bundle for it.
@@ -20,9 +27,13 @@ static LANDED: OnceLock<String> = OnceLock::new();
 /// Starts a bundle: panics reach the console, and `app` is mounted on the page.
 pub fn start<V: IntoView + 'static>(app: fn() -> V) {
     console_error_panic_hook::set_once();
-    let path = window().location().pathname().unwrap_or_default();
-    let _ = LANDED.set(path);
+    let _ = LANDED.set(window().location().pathname().unwrap_or_default());
     leptos::mount::mount_to_body(app);
+}
+
+/// The path this page was loaded for.
+pub fn landed() -> &'static str {
+    LANDED.get().map_or("/", String::as_str)
 }
 
 /// The frame every bundle shares: the bundle, the session and the layout around its pages.
@@ -33,13 +44,27 @@ pub fn Frame(bundle: Bundle, children: Children) -> impl IntoView {
     view! { <Layout>{children()}</Layout> }
 }
 
-/// The router's way to a path, where a bundle has a router (the office).
+/// The frame inside the router, for a bundle of several pages; `children` are its `Routes`.
+#[component]
+pub fn RoutedFrame(bundle: Bundle, children: Children) -> impl IntoView {
+    view! {
+        <Router>
+            {
+                let navigate = use_navigate();
+                provide_context(RouterNavigation(Arc::new(move |path| navigate(path, Default::default()))));
+                view! { <Frame bundle=bundle>{children()}</Frame> }
+            }
+        </Router>
+    }
+}
+
+/// The router's way to a path, where a bundle has a router.
 #[derive(Clone)]
 pub struct RouterNavigation(pub Arc<dyn Fn(&str) + Send + Sync>);
 
 /// The bundle this page runs (`Frame` provides it).
 pub fn this_bundle() -> Bundle {
-    use_context::<Bundle>().unwrap_or(Bundle::Office)
+    use_context::<Bundle>().unwrap_or(Bundle::Start)
 }
 
 /// Moves the page to an app path; made while rendering, used later (after an await, say).
@@ -58,22 +83,35 @@ impl Go {
         }
     }
 
-    /// Within this bundle by its router (a phone bundle's one page is already here); to another
-    /// bundle by loading its page.
+    /// By this bundle's router when it has one and serves `path`; otherwise by loading the
+    /// page, unless it is the page already shown.
     pub fn to(&self, path: &str) {
-        if Bundle::serving(path) != self.here {
-            let _ = window().location().assign(path);
-        } else if let Some(router) = &self.router {
+        if let (true, Some(router)) = (Bundle::serving(path) == self.here, &self.router) {
             (router.0)(path);
+        } else if window().location().pathname().ok().as_deref() != Some(path) {
+            let _ = window().location().assign(path);
         }
     }
 }
 
-/// Loads `href` as a new page when another bundle serves `path` (the router already went
-/// there, so the entry is replaced); true when it did.
-pub fn open_elsewhere(path: &str, href: &str) -> bool {
-    if Bundle::serving(path) == this_bundle() || LANDED.get().is_some_and(|landed| landed == path) {
-        return false;
+/// The router's fallback: a path of another bundle is loaded as a new page (the router already
+/// went there, so the entry is replaced); anything else is 404.
+#[component]
+pub fn Elsewhere() -> impl IntoView {
+    let location = use_location();
+    let path = location.pathname.get_untracked();
+    let elsewhere = Bundle::serving(&path) != this_bundle() && path != landed();
+    if elsewhere {
+        let search = location.search.get_untracked();
+        let query = if search.is_empty() {
+            String::new()
+        } else {
+            format!("?{search}")
+        };
+        let href = format!("{path}{query}{}", location.hash.get_untracked());
+        if window().location().replace(&href).is_ok() {
+            return view! { <p class="muted">"正在打开…"</p> }.into_any();
+        }
     }
-    window().location().replace(href).is_ok()
+    view! { <NotFound/> }.into_any()
 }

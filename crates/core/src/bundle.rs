@@ -1,12 +1,19 @@
-//! The browser app's bundles: the phone pages (the driver's certificate, the inspector's
-//! verification) are built as their own small wasm apps, so a phone at the roadside never loads
-//! the office pages. The server and the app both ask [`Bundle::serving`] which one a path needs.
+//! The browser app's bundles: one small wasm app per role's pages, so a phone at the roadside
+//! loads only the driver's or the inspector's page, and an office only its own role's pages.
+//! The server and the app both ask [`Bundle::serving`] which one a path needs.
 
 /// One separately built wasm app, with its own HTML page.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Bundle {
-    /// Enterprises, reviewers and the administrator: every page but the two below.
-    Office,
+    /// The start page, signing in and problem feedback (`/`, `/login`, `/feedback`), and the
+    /// page for unknown addresses.
+    Start,
+    /// The enterprise's filings and plate printing (`/enterprise/…`).
+    Enterprise,
+    /// The reviewer's queue (`/review`).
+    Review,
+    /// The administrator's pages (`/admin/…`).
+    Admin,
     /// The driver's trips and certificate (`/driver`).
     Driver,
     /// The inspector's verification and its scanner (`/verify`).
@@ -15,23 +22,42 @@ pub enum Bundle {
 
 impl Bundle {
     /// Every bundle.
-    pub const ALL: [Bundle; 3] = [Bundle::Office, Bundle::Driver, Bundle::Inspector];
+    pub const ALL: [Bundle; 6] = [
+        Bundle::Start,
+        Bundle::Enterprise,
+        Bundle::Review,
+        Bundle::Admin,
+        Bundle::Driver,
+        Bundle::Inspector,
+    ];
 
     /// The bundle whose page serves the app path `path`.
     pub fn serving(path: &str) -> Bundle {
-        if within(path, "/driver") {
-            Bundle::Driver
-        } else if within(path, "/verify") {
-            Bundle::Inspector
-        } else {
-            Bundle::Office
+        Bundle::ALL
+            .into_iter()
+            .find(|bundle| bundle.area().is_some_and(|area| within(path, area)))
+            .unwrap_or(Bundle::Start)
+    }
+
+    /// The path its pages live under (none for the start bundle, which serves the rest).
+    pub fn area(self) -> Option<&'static str> {
+        match self {
+            Bundle::Start => None,
+            Bundle::Enterprise => Some("/enterprise"),
+            Bundle::Review => Some("/review"),
+            Bundle::Admin => Some("/admin"),
+            Bundle::Driver => Some("/driver"),
+            Bundle::Inspector => Some("/verify"),
         }
     }
 
-    /// Its folder, under the built app's folder and under the site's root ("" for the office).
+    /// Its folder, under the built app's folder and under the site's root ("" for the start).
     pub fn folder(self) -> &'static str {
         match self {
-            Bundle::Office => "",
+            Bundle::Start => "",
+            Bundle::Enterprise => "bundles/enterprise",
+            Bundle::Review => "bundles/review",
+            Bundle::Admin => "bundles/admin",
             Bundle::Driver => "bundles/driver",
             Bundle::Inspector => "bundles/inspector",
         }
@@ -47,26 +73,47 @@ fn within(path: &str, prefix: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::Bundle;
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
 
     #[test]
-    fn phone_pages_have_their_own_bundles() {
+    fn each_role_area_has_its_bundle() {
         assert_eq!(Bundle::serving("/driver"), Bundle::Driver);
-        assert_eq!(Bundle::serving("/driver/"), Bundle::Driver);
         assert_eq!(Bundle::serving("/verify"), Bundle::Inspector);
-        assert_eq!(Bundle::serving("/verify/x"), Bundle::Inspector);
+        assert_eq!(Bundle::serving("/review"), Bundle::Review);
+        assert_eq!(
+            Bundle::serving("/enterprise/plates/7/paper"),
+            Bundle::Enterprise
+        );
+        assert_eq!(Bundle::serving("/admin/"), Bundle::Admin);
     }
 
     #[test]
-    fn everything_else_is_the_office() {
+    fn everything_else_is_the_start() {
         for path in [
             "/",
             "/login",
-            "/enterprise/plates",
+            "/feedback",
             "/drivers",
             "/verifying",
-            "/feedback",
+            "/no/such/page",
         ] {
-            assert_eq!(Bundle::serving(path), Bundle::Office, "{path}");
+            assert_eq!(Bundle::serving(path), Bundle::Start, "{path}");
+        }
+    }
+
+    #[test]
+    fn folders_are_distinct_and_not_app_paths() {
+        for bundle in Bundle::ALL {
+            let others = Bundle::ALL
+                .iter()
+                .filter(|b| b.folder() == bundle.folder())
+                .count();
+            assert_eq!(others, 1, "{bundle:?}");
+            assert_eq!(
+                Bundle::serving(&format!("/{}", bundle.folder())),
+                Bundle::Start
+            );
         }
     }
 }
