@@ -53,11 +53,11 @@ pub fn FilingDetails(filing: FilingView) -> impl IntoView {
         "{} 至 {}",
         input
             .departure_at
-            .map(|t| short_time(&t.to_rfc3339()))
+            .map(|t| charterpass_core::cst::minutes(t.timestamp()))
             .unwrap_or_default(),
         input
             .return_at
-            .map(|t| short_time(&t.to_rfc3339()))
+            .map(|t| charterpass_core::cst::minutes(t.timestamp()))
             .unwrap_or_default()
     );
     let kind = input.charter_kind.map(|k| k.label()).unwrap_or("未选择");

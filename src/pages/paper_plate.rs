@@ -7,6 +7,7 @@ use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
+use crate::components::filing_details::short_time;
 use crate::components::role_gate::RoleGate;
 
 /// The 纸质标志牌 page.
@@ -17,10 +18,6 @@ pub fn PaperPlatePage() -> impl IntoView {
             <PlateSheet/>
         </RoleGate>
     }
-}
-
-fn short_time(rfc3339: &str) -> String {
-    rfc3339.get(..16).unwrap_or(rfc3339).replace('T', " ")
 }
 
 #[component]

@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
 
+use crate::components::filing_details::short_time;
 use crate::components::role_gate::RoleGate;
 
 /// The 包车牌打印 page at `/enterprise/plates`.
@@ -20,11 +21,6 @@ pub fn Plates() -> impl IntoView {
             <PlateDesk/>
         </RoleGate>
     }
-}
-
-/// `2024-06-01T08:00:00+08:00` → `2024-06-01 08:00`.
-fn short_time(rfc3339: &str) -> String {
-    rfc3339.get(..16).unwrap_or(rfc3339).replace('T', " ")
 }
 
 #[component]

@@ -25,6 +25,18 @@ pub fn seconds(at: i64) -> String {
     }
 }
 
+/// Seconds since the Unix epoch as a `datetime-local` value, `YYYY-MM-DDTHH:MM`, in China
+/// Standard Time (empty if absurd, which leaves the form field blank).
+pub fn local_input(at: i64) -> String {
+    match Civil::of(at) {
+        Some(c) => format!(
+            "{:04}-{:02}-{:02}T{:02}:{:02}",
+            c.year, c.month, c.day, c.hour, c.minute
+        ),
+        None => String::new(),
+    }
+}
+
 /// A calendar date and wall-clock time in China Standard Time.
 struct Civil {
     year: i64,
@@ -85,6 +97,8 @@ mod tests {
         assert_eq!(seconds(253_402_271_999), "9999-12-31 23:59:59");
         assert_eq!(minutes(253_402_272_000), "—");
         assert_eq!(minutes(i64::MIN), "—");
+        assert_eq!(local_input(1_716_166_800), "2024-05-20T09:00");
+        assert_eq!(local_input(i64::MAX), "");
     }
 
     /// Native only: proptest does not build for wasm32.
@@ -93,7 +107,7 @@ mod tests {
         use chrono::DateTime;
         use proptest::prelude::*;
 
-        use super::super::{minutes, seconds};
+        use super::super::{local_input, minutes, seconds};
         use crate::scope::cst;
 
         fn by_chrono(at: i64, pattern: &str) -> String {
@@ -108,6 +122,7 @@ mod tests {
             fn agrees_with_chrono(at in -62_135_625_600i64..=253_402_271_999) {
                 prop_assert_eq!(minutes(at), by_chrono(at, "%Y-%m-%d %H:%M"));
                 prop_assert_eq!(seconds(at), by_chrono(at, "%Y-%m-%d %H:%M:%S"));
+                prop_assert_eq!(local_input(at), by_chrono(at, "%Y-%m-%dT%H:%M"));
             }
         }
     }

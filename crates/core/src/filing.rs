@@ -160,9 +160,7 @@ pub fn cst_from_local_input(value: &str) -> Option<DateTime<FixedOffset>> {
 
 /// The `datetime-local` value of a moment, in China Standard Time, e.g. `2025-06-01T08:00`.
 pub fn local_input_of(at: &DateTime<FixedOffset>) -> String {
-    at.with_timezone(&crate::scope::cst())
-        .format("%Y-%m-%dT%H:%M")
-        .to_string()
+    crate::cst::local_input(at.timestamp())
 }
 
 /// The Chinese label of a form field named by its JSON key, e.g. `return_at` → `返程时间`.

@@ -88,11 +88,7 @@ impl FromStr for GoLive {
 impl fmt::Display for GoLive {
     /// Shown in China Standard Time, e.g. `2024-05-20 09:00`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}",
-            self.0.with_timezone(&cst()).format("%Y-%m-%d %H:%M")
-        )
+        f.write_str(&crate::cst::minutes(self.0.timestamp()))
     }
 }
 
