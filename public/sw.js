@@ -23,8 +23,8 @@ const WORKER_FILES = [
 ];
 
 /** The shell key of the bundle serving `path`: its area, or '/' for the start bundle (the same
- * mapping as Bundle::serving in crates/core/src/bundle.rs). */
-const AREAS = ['/enterprise', '/review', '/admin', '/driver', '/verify'];
+ * mapping as Bundle::serving in crates/core/src/bundle.rs; a narrower area first). */
+const AREAS = ['/enterprise/plates', '/enterprise', '/review', '/admin', '/driver', '/verify'];
 function shellOf(path) {
   return AREAS.find((area) => path === area || path.startsWith(`${area}/`)) || '/';
 }

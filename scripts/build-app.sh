@@ -6,6 +6,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
 trunk build --release
-for bundle in enterprise review admin driver inspector; do
+for bundle in enterprise plates review admin driver inspector; do
   trunk build "$bundle.html" --release --dist "dist/bundles/$bundle" --public-url "/bundles/$bundle/"
 done

@@ -7,7 +7,7 @@ bash scripts/setup.sh >&2
 bash scripts/build-app.sh >&2
 budget=$((250 * 1024))
 gz() { cat "$@" | gzip -9 -c | wc -c; }
-for bundle in start enterprise review admin driver inspector; do
+for bundle in start enterprise plates review admin driver inspector; do
   dir=dist; [ "$bundle" = start ] || dir="dist/bundles/$bundle"
   files=("$dir"/*.wasm "$dir"/*.js)
   echo "bundle $bundle ($dir):"

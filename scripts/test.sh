@@ -9,7 +9,7 @@ echo "== native tests (core rules and format, API over HTTP against the real bin
 cargo test --workspace --locked
 
 echo "== wasm tests in headless Chromium"
-cargo test --locked --target wasm32-unknown-unknown -p charterpass-core -p charterpass-app --lib --tests
+cargo test --locked --target wasm32-unknown-unknown -p charterpass-core -p charterpass-scan -p charterpass-app --lib --tests
 
 echo "== release build of the app (its three bundles)"
 bash scripts/build-app.sh

@@ -1,12 +1,13 @@
 //! The app's bundles (core's `Bundle`): each mounts the shared frame around its own pages. The
-//! enterprise's and the administrator's bundles route with Leptos's router; the others are one
-//! page each (or, for the start bundle, one page per path) and carry no router. A path another
-//! bundle serves is opened with a full page load, so the server sends that bundle.
+//! administrator's bundle routes with Leptos's router; the others are one page each (or one page
+//! per path, picked when loaded) and carry no router. A path another bundle serves is opened with
+//! a full page load, so the server sends that bundle.
 
 pub mod admin;
 pub mod driver;
 pub mod enterprise;
 pub mod inspector;
+pub mod plates;
 pub mod review;
 pub mod start;
 

@@ -2,7 +2,6 @@
 
 use charterpass_core::role::Role;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::components::role_gate::RoleGate;
 
@@ -14,7 +13,7 @@ pub fn Enterprise() -> impl IntoView {
             <section class="card">
                 <h1>"企业工作台"</h1>
                 <p>"省际包车备案、包车牌打印与电子牌下发将在此办理。"</p>
-                <p><A href="/enterprise/plates">"包车牌打印（电子牌下发 / 纸质标志牌）"</A></p>
+                <p><a href="/enterprise/plates">"包车牌打印（电子牌下发 / 纸质标志牌）"</a></p>
                 <p><a href="/feedback">"问题反馈"</a></p>
             </section>
             <crate::pages::filing::FilingDesk/>

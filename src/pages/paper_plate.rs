@@ -4,27 +4,23 @@ use charterpass_core::issuance::PaperPlate;
 use charterpass_core::role::Role;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 
 use crate::components::filing_details::short_time;
 use crate::components::role_gate::RoleGate;
 
-/// The 纸质标志牌 page.
+/// The 纸质标志牌 page of filing `id` (`None`: the address named no filing).
 #[component]
-pub fn PaperPlatePage() -> impl IntoView {
+pub fn PaperPlatePage(id: Option<i64>) -> impl IntoView {
     view! {
         <RoleGate role=Role::Enterprise>
-            <PlateSheet/>
+            <PlateSheet id=id/>
         </RoleGate>
     }
 }
 
 #[component]
-fn PlateSheet() -> impl IntoView {
-    let params = use_params_map();
+fn PlateSheet(id: Option<i64>) -> impl IntoView {
     let plate = RwSignal::new(None::<Result<PaperPlate, String>>);
-    let id = params.with_untracked(|p| p.get("id").and_then(|id| id.parse::<i64>().ok()));
     match id {
         Some(id) => spawn_local(async move {
             let result = crate::api::issuance::paper_plate(id).await;
@@ -68,7 +64,7 @@ fn PlateSheet() -> impl IntoView {
             ];
             view! {
                 <div class="no-print actions">
-                    <A href="/enterprise/plates" attr:class="button secondary">"返回包车牌打印"</A>
+                    <a href="/enterprise/plates" class="button secondary">"返回包车牌打印"</a>
                     <button type="button" on:click=print>"打印"</button>
                 </div>
                 {p.paper_only_reason.clone().map(|why| view! {

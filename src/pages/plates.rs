@@ -8,7 +8,6 @@ use charterpass_core::issuance::{
 use charterpass_core::role::Role;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::components::A;
 
 use crate::components::filing_details::short_time;
 use crate::components::role_gate::RoleGate;
@@ -136,7 +135,7 @@ fn PlateItem(
         }
         (None, Some(why)) => view! {
             <p class="paper-reason">{why.clone()}</p>
-            <A href=format!("/enterprise/plates/{filing_id}/paper") attr:class="button">"打印纸质标志牌"</A>
+            <a href=format!("/enterprise/plates/{filing_id}/paper") class="button">"打印纸质标志牌"</a>
         }
         .into_any(),
         (None, None) => view! {

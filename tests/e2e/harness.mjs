@@ -67,9 +67,14 @@ export async function signIn(page, base, username, home) {
   await page.waitForURL(`${base}${home}`);
 }
 
-/** Waits until the service worker has stored the offline shell of a bundle ('/', '/driver', '/verify'). */
+/** Waits until the service worker controls the page and has stored the offline shell of a
+ * bundle (its area, e.g. '/driver', or '/' for the start bundle). */
 export async function shellStored(page, key) {
-  await page.waitForFunction((k) => caches.open('charterpass-shell-v2').then((c) => c.match(k)).then(Boolean), key);
+  await page.waitForFunction(
+    (k) => navigator.serviceWorker.controller !== null
+      && caches.open('charterpass-shell-v2').then((c) => c.match(k)).then(Boolean),
+    key,
+  );
 }
 
 /** Saves a screenshot under the git-ignored screenshots folder and returns its path. */

@@ -14,7 +14,8 @@ pub mod mask;
 pub mod plate;
 pub mod review;
 pub mod role;
-pub mod scan;
+/// The QR scan engine, from its own crate (`crates/scan`).
+pub use charterpass_scan as scan;
 pub mod scope;
 pub mod session;
 pub mod verification;

@@ -1,4 +1,6 @@
-//! Reading certificate QR codes from greyscale camera frames and photos.
+//! Reading certificate QR codes from greyscale camera frames and photos (the scan engine;
+//! `charterpass_core::scan` re-exports it). Its own crate so it is optimised for speed while the
+//! rest of core, which ships in every browser bundle, is optimised for size.
 //!
 //! A frame goes through a short, fixed list of attempts ([`strategy::DEFAULT`]): downscale,
 //! adaptive threshold, rqrr. The list is fixed so the same frame always gives the same answer,
