@@ -6,21 +6,17 @@
 // - Pages (navigations) are network-first; the last good HTML of each bundle is the offline
 //   fallback, stored under the bundle's shell key with its assets (assets first, HTML last, so a
 //   stored shell is always complete).
-// - Trunk's hashed files (name-<16 hex>.ext) never change, so they are cache-first; a new build
+// - Trunk's hashed files (name-<hex hash>.ext; Trunk drops leading zeros, so 12–16 digits) never change, so they are cache-first; a new build
 //   has new names, and a bundle's hashed files its new page no longer references are dropped.
 // - Other same-origin files (the scan worker's fixed names) are network-first, cached for offline.
 // - Install (and activation) cache the shells of the pages open at that moment, so the page that
 //   registered this worker works offline at once; a phone never fetches the other bundles.
 // - skipWaiting + clients.claim: a new version of this worker takes over at once.
 const CACHE = 'charterpass-shell-v2';
-const HASHED = /-[0-9a-f]{16}(_bg)?\.[a-z0-9]+$/;
-// The inspector's scan worker: Trunk builds it under fixed names that inspector.html does not
-// reference, so it is fetched with every fresh inspector shell.
-const WORKER_FILES = [
-  '/bundles/inspector/scan-worker_loader.js',
-  '/bundles/inspector/scan-worker.js',
-  '/bundles/inspector/scan-worker_bg.wasm',
-];
+const HASHED = /-[0-9a-f]{12,16}(_bg)?\.[a-z0-9]+$/;
+// The inspector's scan worker script (its wasm is the bundle's own, already among the shell's
+// assets): a fixed name that inspector.html does not reference, fetched with every fresh shell.
+const WORKER_FILES = ['/bundles/inspector/scan-worker.js'];
 
 /** The shell key of the bundle serving `path`: its area, or '/' for the start bundle (the same
  * mapping as Bundle::serving in crates/core/src/bundle.rs; a narrower area first). */

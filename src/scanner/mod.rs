@@ -1,14 +1,17 @@
 //! 扫码: a camera QR scanner for the inspector page, with a photo fallback.
 //!
 //! The rear camera (`facingMode: environment`) plays into a hidden `<video>`; frames are drawn to
-//! a canvas and their pixels handed to a Web Worker (`scan-worker`, built by Trunk from
-//! `worker_main.rs`) that runs the core's QR decoder, so the page never stutters. One frame is in
+//! a canvas and their pixels handed to a Web Worker (`worker.rs`; it runs the inspector bundle's
+//! own wasm, `worker_side.rs`) that runs the QR decoder, so the page never stutters. One frame is in
 //! flight at a time; the next is taken when the worker answers. The decoded text goes to the
 //! `on_text` callback. Works without `BarcodeDetector`.
 
 mod camera;
 pub mod protocol;
 mod worker;
+mod worker_side;
+
+pub use worker_side::serve as serve_worker;
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;

@@ -7,13 +7,24 @@ use std::time::Duration;
 use js_sys::Array;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{MessageEvent, Worker};
+use web_sys::{MessageEvent, Worker, WorkerOptions, WorkerType};
 
 use super::protocol::{Answer, Request};
 
-/// Where Trunk puts the worker's loader: in the inspector's bundle (`inspector.html`,
-/// `data-bin="scan-worker"`, `data-loader-shim`; workers keep their names unhashed).
-const LOADER: &str = "/bundles/inspector/scan-worker_loader.js";
+/// The worker's script (`public/scan-worker.js`, copied into the inspector's bundle by
+/// `inspector.html`): it loads this bundle's own wasm a second time and serves frames. (The wasm
+/// is named by message, not in the URL: offline, the service worker's copy has no query.)
+const SCRIPT: &str = "/bundles/inspector/scan-worker.js";
+
+/// The URL of this bundle's JS glue, which Trunk names in the page's `modulepreload` link.
+fn glue_url() -> Result<String, JsValue> {
+    let link = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector("link[rel=modulepreload]").ok().flatten())
+        .ok_or_else(|| JsValue::from_str("no modulepreload link"))?;
+    link.get_attribute("href")
+        .ok_or_else(|| JsValue::from_str("modulepreload link without href"))
+}
 
 /// How long to wait before asking for a frame again when the video had none.
 const RETRY: Duration = Duration::from_millis(100);
@@ -31,7 +42,11 @@ pub struct ScanWorker {
 impl ScanWorker {
     /// Starts the worker; `on_answer` receives every answer (and `Ready` when a frame is wanted).
     pub fn spawn(on_answer: impl Fn(Answer) + 'static) -> Result<Self, JsValue> {
-        let worker = Worker::new(LOADER)?;
+        let options = WorkerOptions::new();
+        options.set_type(WorkerType::Module);
+        let worker = Worker::new_with_options(SCRIPT, &options)?;
+        // The script's first message: which wasm to load (it then answers "ready").
+        worker.post_message(&JsValue::from_str(&glue_url()?))?;
         let on_answer: Rc<dyn Fn(Answer)> = Rc::new(on_answer);
         let ready = Rc::new(Cell::new(false));
         let pending = Rc::new(RefCell::new(None::<Request>));

@@ -1,0 +1,15 @@
+// The inspector's scan worker (src/scanner/worker.rs starts it as a module worker): it runs the
+// inspector bundle's own wasm, so the decoder is downloaded once, with the page. The page's first
+// message names the bundle's JS glue; only a glue in this script's own folder is accepted.
+const named = await new Promise((resolve) => {
+  self.addEventListener('message', (event) => resolve(String(event.data)), { once: true });
+});
+const glue = new URL(named, self.location.href);
+const folder = new URL('./', self.location.href);
+if (glue.origin !== folder.origin || !glue.pathname.startsWith(folder.pathname)
+    || !glue.pathname.endsWith('.js')) {
+  throw new Error('scan worker: unexpected glue URL');
+}
+const bundle = await import(glue.href);
+await bundle.default({ module_or_path: glue.href.replace(/\.js$/, '_bg.wasm') });
+bundle.scan_worker();
