@@ -18,6 +18,7 @@ pub mod signature;
 pub mod test_vectors;
 pub mod text;
 pub mod trust_list;
+mod utc;
 pub mod vector;
 pub mod verdict;
 pub mod verify;

@@ -14,6 +14,7 @@ pub struct TrustList {
     /// Increases with every change of the list.
     pub version: u32,
     /// When the list was produced.
+    #[serde(deserialize_with = "super::utc::deserialize")]
     pub issued_at: DateTime<Utc>,
     /// Every trusted key; a province may have several (rotation).
     pub issuers: Vec<Issuer>,
@@ -31,8 +32,10 @@ pub struct Issuer {
     /// The P-256 public key as a PEM SubjectPublicKeyInfo.
     pub public_key_pem: String,
     /// The key is trusted from this moment on.
+    #[serde(deserialize_with = "super::utc::deserialize")]
     pub not_before: DateTime<Utc>,
     /// The key is trusted until this moment (inclusive).
+    #[serde(deserialize_with = "super::utc::deserialize")]
     pub not_after: DateTime<Utc>,
 }
 
