@@ -1,6 +1,7 @@
 //! Pieces shared by several pages.
 
 pub mod division_picker;
+pub mod facts;
 pub mod filing_details;
 pub mod layout;
 pub mod nav;

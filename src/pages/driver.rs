@@ -11,6 +11,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::api::ApiError;
+use crate::components::facts::Facts;
 use crate::components::role_gate::RoleGate;
 use crate::session::Session;
 
@@ -201,12 +202,7 @@ fn CertificateCard(
             <p class="clock" aria-label="当前时间">
                 {move || format!("{}（北京时间）", cst::seconds(clock.get()))}
             </p>
-            <dl class="facts">
-                {rows
-                    .into_iter()
-                    .map(|(label, value)| view! { <dt>{label}</dt><dd>{value}</dd> })
-                    .collect_view()}
-            </dl>
+            <Facts rows=Vec::from(rows)/>
             <p class="reminder" role="note">"请随车携带纸质包车合同"</p>
         </article>
     }

@@ -5,6 +5,7 @@ use charterpass_core::role::Role;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use crate::components::facts::Facts;
 use crate::components::filing_details::short_time;
 use crate::components::role_gate::RoleGate;
 
@@ -72,12 +73,7 @@ fn PlateSheet(id: Option<i64>) -> impl IntoView {
                 })}
                 <article class="paper-plate" aria-label="纸质标志牌">
                     <h1>"省际包车客运标志牌"</h1>
-                    <dl class="facts">
-                        {rows
-                            .into_iter()
-                            .map(|(label, value)| view! { <dt>{label}</dt><dd>{value}</dd> })
-                            .collect_view()}
-                    </dl>
+                    <Facts rows=Vec::from(rows)/>
                     <p class="reminder">"本标志牌须与纸质包车合同一同随车携带"</p>
                 </article>
             }

@@ -1,11 +1,12 @@
 //! The verdict, large and plain: 真实有效 or 无效 with the reason, then what the certificate says.
 
 use charterpass_core::certificate::{Verdict, Verified};
+use charterpass_core::cst;
 use charterpass_core::division;
 use charterpass_core::scope::in_scope;
 use leptos::prelude::*;
 
-use charterpass_core::cst;
+use crate::components::facts::Facts;
 
 /// The Chinese name of a province by its 2-digit code, e.g. `50` → 重庆市.
 pub fn province_name(code: &str) -> String {
@@ -87,12 +88,7 @@ pub fn VerdictView(verdict: Verdict) -> impl IntoView {
                 <section class="verdict ok" role="status" aria-label="核验结论">
                     <p class="verdict-word">"真实有效"</p>
                     <p class="verdict-reason">{format!("{}签发", province_name(&verified.issuer))}</p>
-                    <dl class="facts">
-                        {rows
-                            .into_iter()
-                            .map(|(term, value)| view! { <dt>{term}</dt><dd>{value}</dd> })
-                            .collect_view()}
-                    </dl>
+                    <Facts rows=Vec::from(rows)/>
                 </section>
             }
             .into_any()
