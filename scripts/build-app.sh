@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Builds the app's bundles (crates/core/src/bundle.rs) in release mode into dist/: the start
-# bundle first (index.html), because Trunk replaces its whole dist folder, then each role's bundle
-# from its own page (enterprise.html …) into dist/bundles/<name>, served from the same path.
+# bundle first (index.html), because Trunk replaces its whole dist folder, then each other bundle
+# from its own page at the root (enterprise.html …) into dist/bundles/<name>, served from there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
 trunk build --release
-for bundle in enterprise plates review admin driver inspector; do
-  trunk build "$bundle.html" --release --dist "dist/bundles/$bundle" --public-url "/bundles/$bundle/"
+for page in *.html; do
+  bundle="${page%.html}"
+  [ "$bundle" = index ] && continue
+  trunk build "$page" --release --dist "dist/bundles/$bundle" --public-url "/bundles/$bundle/"
 done

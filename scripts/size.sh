@@ -7,10 +7,9 @@ bash scripts/setup.sh >&2
 bash scripts/build-app.sh >&2
 budget=$((250 * 1024))
 gz() { cat "$@" | gzip -9 -c | wc -c; }
-for bundle in start enterprise plates review admin driver inspector; do
-  dir=dist; [ "$bundle" = start ] || dir="dist/bundles/$bundle"
+for dir in dist dist/bundles/*; do
   files=("$dir"/*.wasm "$dir"/*.js)
-  echo "bundle $bundle ($dir):"
+  echo "bundle $([ "$dir" = dist ] && echo start || basename "$dir") ($dir):"
   for f in "${files[@]}"; do
     printf '  %-46s %9d bytes raw %8d bytes gzipped\n' "$(basename "$f")" "$(stat -c %s "$f")" "$(gz "$f")"
   done
