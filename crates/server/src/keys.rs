@@ -127,6 +127,7 @@ impl KeyStore {
             version: u32::try_from(issuers.len()).unwrap_or(u32::MAX),
             issued_at,
             issuers,
+            removed: Vec::new(),
         }
     }
 }

@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 
+use charterpass_core::certificate::signed_list::test_vectors::{ListKeys, LIST_KEY_FILES};
 use charterpass_core::certificate::test_vectors::{generate, TestKeys, KEY_FILES};
 use clap::Args;
 
@@ -31,6 +32,17 @@ pub fn run(args: VectorsArgs) -> Result<(), Box<dyn std::error::Error>> {
         let json = serde_json::to_string_pretty(&vectors)? + "\n";
         std::fs::write(args.out.join(format!("{stem}.json")), json)?;
     }
+    let mut pems: [String; 6] = Default::default();
+    for (pem, file) in pems.iter_mut().zip(LIST_KEY_FILES) {
+        let path = args.keys.join(file);
+        *pem = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    }
+    let lists = charterpass_core::certificate::signed_list::test_vectors::generate(
+        &ListKeys::from_pems(&pems)?,
+    );
+    count += lists.len();
+    let json = serde_json::to_string_pretty(&lists)? + "\n";
+    std::fs::write(args.out.join("trust-lists.json"), json)?;
     println!("wrote {count} vectors to {}", args.out.display());
     Ok(())
 }

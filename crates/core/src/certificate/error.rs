@@ -6,6 +6,8 @@ use serde::{Serialize, Serializer};
 /// One named step of the verification pipeline, in pipeline order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Step {
+    /// The trust list itself: signed, pinned and not too old to vouch for anything.
+    TrustList,
     /// The text prefix `BC1:` and the text length.
     Prefix,
     /// Base45 decoding.
@@ -18,6 +20,8 @@ pub enum Step {
     Algorithm,
     /// The key identifier and the trust list.
     Kid,
+    /// The key's removal from the trust list (撤销密钥).
+    Removed,
     /// The ECDSA signature.
     Signature,
     /// The CWT claims and the charter data.
@@ -30,13 +34,15 @@ pub enum Step {
 
 impl Step {
     /// Every step, in pipeline order.
-    pub const ALL: [Step; 10] = [
+    pub const ALL: [Step; 12] = [
+        Step::TrustList,
         Step::Prefix,
         Step::Base45,
         Step::Zlib,
         Step::Cose,
         Step::Algorithm,
         Step::Kid,
+        Step::Removed,
         Step::Signature,
         Step::Claims,
         Step::Time,
@@ -46,12 +52,14 @@ impl Step {
     /// The stable snake_case name of the step.
     pub fn code(self) -> &'static str {
         match self {
+            Step::TrustList => "trust_list",
             Step::Prefix => "prefix",
             Step::Base45 => "base45",
             Step::Zlib => "zlib",
             Step::Cose => "cose",
             Step::Algorithm => "algorithm",
             Step::Kid => "kid",
+            Step::Removed => "removed",
             Step::Signature => "signature",
             Step::Claims => "claims",
             Step::Time => "time",
@@ -75,6 +83,8 @@ impl Serialize for Step {
 /// Why a certificate was rejected: one variant per distinct failure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum VerifyError {
+    /// The trust list is past its hard limit, or none passed its checks: nothing can be vouched for.
+    TrustListUnusable,
     /// The text is longer than [`super::limits::MAX_TEXT_LEN`].
     TextTooLong,
     /// The text does not start with the expected prefix.
@@ -101,6 +111,8 @@ pub enum VerifyError {
     IssuerKeyInvalid,
     /// The issuer key is outside its trusted window at the verification clock.
     IssuerKeyExpired,
+    /// The signing key was withdrawn from the trust list (撤销密钥).
+    KeyRemoved,
     /// The signature does not match the message and the issuer key.
     SignatureInvalid,
     /// The CWT claims or the charter data are missing, malformed or inconsistent.
@@ -117,7 +129,8 @@ pub enum VerifyError {
 
 impl VerifyError {
     /// Every error, in pipeline order.
-    pub const ALL: [VerifyError; 19] = [
+    pub const ALL: [VerifyError; 21] = [
+        VerifyError::TrustListUnusable,
         VerifyError::TextTooLong,
         VerifyError::PrefixMissing,
         VerifyError::Base45Invalid,
@@ -131,6 +144,7 @@ impl VerifyError {
         VerifyError::IssuerNotTrusted,
         VerifyError::IssuerKeyInvalid,
         VerifyError::IssuerKeyExpired,
+        VerifyError::KeyRemoved,
         VerifyError::SignatureInvalid,
         VerifyError::ClaimsInvalid,
         VerifyError::IssuerMismatch,
@@ -143,6 +157,7 @@ impl VerifyError {
     pub fn step(self) -> Step {
         use VerifyError::*;
         match self {
+            TrustListUnusable => Step::TrustList,
             TextTooLong | PrefixMissing => Step::Prefix,
             Base45Invalid => Step::Base45,
             ZlibInvalid | ZlibTooLarge => Step::Zlib,
@@ -151,6 +166,7 @@ impl VerifyError {
             KidMissing | KidUnknown | IssuerNotTrusted | IssuerKeyInvalid | IssuerKeyExpired => {
                 Step::Kid
             }
+            KeyRemoved => Step::Removed,
             SignatureInvalid => Step::Signature,
             ClaimsInvalid | IssuerMismatch => Step::Claims,
             NotYetValid | Expired => Step::Time,
@@ -162,6 +178,7 @@ impl VerifyError {
     pub fn code(self) -> &'static str {
         use VerifyError::*;
         match self {
+            TrustListUnusable => "trust_list_unusable",
             TextTooLong => "text_too_long",
             PrefixMissing => "prefix_missing",
             Base45Invalid => "base45_invalid",
@@ -175,6 +192,7 @@ impl VerifyError {
             IssuerNotTrusted => "issuer_not_trusted",
             IssuerKeyInvalid => "issuer_key_invalid",
             IssuerKeyExpired => "issuer_key_expired",
+            KeyRemoved => "key_removed",
             SignatureInvalid => "signature_invalid",
             ClaimsInvalid => "claims_invalid",
             IssuerMismatch => "issuer_mismatch",
@@ -188,6 +206,9 @@ impl VerifyError {
     pub fn message(self) -> &'static str {
         use VerifyError::*;
         match self {
+            TrustListUnusable => {
+                "信任列表已过期太久或未通过校验，无法确认任何凭证的真伪，请联网更新信任列表"
+            }
             TextTooLong => "二维码内容过长，不是省际包车电子凭证",
             PrefixMissing => "不是省际包车电子凭证二维码（前缀不符）",
             Base45Invalid => "二维码内容已损坏（Base45 编码无效）",
@@ -201,6 +222,7 @@ impl VerifyError {
             IssuerNotTrusted => "签发省份不在信任列表中",
             IssuerKeyInvalid => "信任列表中的签发密钥无效",
             IssuerKeyExpired => "签发密钥不在有效期内",
+            KeyRemoved => "签发密钥已被撤销（已从信任列表移除），凭证不予认可",
             SignatureInvalid => "签名验证失败，凭证可能被篡改",
             ClaimsInvalid => "凭证内容不完整或格式错误",
             IssuerMismatch => "签发省份与签发密钥不一致",

@@ -14,6 +14,7 @@ pub mod payload;
 #[cfg(feature = "sign")]
 pub mod sign;
 pub mod signature;
+pub mod signed_list;
 #[cfg(feature = "sign")]
 pub mod test_vectors;
 pub mod text;

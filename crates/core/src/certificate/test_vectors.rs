@@ -5,6 +5,7 @@ use super::error::VerifyError;
 use super::kid::Kid;
 use super::payload;
 use super::sign::sign_message;
+use super::signed_list::RemovedKey;
 use super::trust_list::{kid_of_key, Issuer};
 use super::vector::{Expected, Vector};
 use super::{text, zlib, PREFIX};
@@ -140,6 +141,7 @@ fn empty_issuer() -> Issuer {
         public_key_pem: String::new(),
         not_before: DateTime::<Utc>::UNIX_EPOCH,
         not_after: DateTime::<Utc>::UNIX_EPOCH,
+        use_until: None,
     }
 }
 
@@ -166,6 +168,7 @@ fn vector(name: &str, qr: String, trust: Vec<Issuer>, at: &str, expected: Expect
         name: name.into(),
         qr,
         trust,
+        removed: Vec::new(),
         at: at.into(),
         expected,
     }
@@ -294,7 +297,21 @@ fn trust_vectors(keys: &TestKeys, t: &[Issuer], yn: &Claims, yn_text: &str) -> V
     let mut bad_key = t.to_vec();
     bad_key[0].public_key_pem = t[2].public_key_pem.clone();
     let only_others: Vec<Issuer> = t.iter().filter(|i| i.province != "53").cloned().collect();
+    let mut removed = vector(
+        "key_removed",
+        yn_text.into(),
+        t[1..].to_vec(),
+        AT,
+        rejected(VerifyError::KeyRemoved),
+    );
+    removed.removed.push(RemovedKey {
+        kid: t[0].kid,
+        province: "53".into(),
+        removed_at: ts("2024-06-01T00:00:00+08:00"),
+        reason: "密钥泄露".into(),
+    });
     vec![
+        removed,
         vector(
             "unknown_kid",
             unlisted,

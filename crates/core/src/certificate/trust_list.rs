@@ -3,6 +3,7 @@
 use super::error::VerifyError;
 use super::kid::Kid;
 use super::signature::key_from_pem;
+use super::signed_list::RemovedKey;
 use chrono::{DateTime, Utc};
 use p256::ecdsa::VerifyingKey;
 use p256::pkcs8::EncodePublicKey;
@@ -18,6 +19,9 @@ pub struct TrustList {
     pub issued_at: DateTime<Utc>,
     /// Every trusted key; a province may have several (rotation).
     pub issuers: Vec<Issuer>,
+    /// Keys withdrawn before their time (撤销密钥): certificates under them are refused.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub removed: Vec<RemovedKey>,
 }
 
 /// One trusted issuer key of one province.
@@ -37,6 +41,9 @@ pub struct Issuer {
     /// The key is trusted until this moment (inclusive).
     #[serde(deserialize_with = "super::utc::deserialize")]
     pub not_after: DateTime<Utc>,
+    /// The key signs no certificate issued after this moment (seconds since the Unix epoch).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub use_until: Option<i64>,
 }
 
 impl TrustList {
@@ -46,6 +53,7 @@ impl TrustList {
             version: 1,
             issued_at: DateTime::<Utc>::UNIX_EPOCH,
             issuers,
+            removed: Vec::new(),
         }
     }
 
@@ -61,6 +69,11 @@ impl TrustList {
     /// The entry holding `kid`.
     pub fn find(&self, kid: Kid) -> Option<&Issuer> {
         self.issuers.iter().find(|i| i.kid == kid)
+    }
+
+    /// The removal entry of `kid`, if the key was withdrawn.
+    pub fn removal(&self, kid: Kid) -> Option<&RemovedKey> {
+        self.removed.iter().find(|r| r.kid == kid)
     }
 
     /// Whether any key of `province` is in the list.
@@ -88,6 +101,7 @@ impl Issuer {
             public_key_pem: pem,
             not_before,
             not_after,
+            use_until: None,
         })
     }
 

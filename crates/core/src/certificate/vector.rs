@@ -1,6 +1,7 @@
 //! A published test vector: a certificate text, a trust list, a clock and the expected verdict.
 
 use super::error::VerifyError;
+use super::signed_list::RemovedKey;
 use super::trust_list::{Issuer, TrustList};
 use super::verdict::Verdict;
 use super::verify::verify;
@@ -16,6 +17,9 @@ pub struct Vector {
     pub qr: String,
     /// The trusted issuer entries.
     pub trust: Vec<Issuer>,
+    /// Keys withdrawn from the trust list.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub removed: Vec<RemovedKey>,
     /// The verification clock, RFC 3339.
     pub at: String,
     /// The expected verdict.
@@ -68,7 +72,8 @@ impl Vector {
 
     /// Runs the vector; returns the actual expectation, or `None` when `at` is not RFC 3339.
     pub fn run(&self) -> Option<Expected> {
-        let trust = TrustList::from_issuers(self.trust.clone());
+        let mut trust = TrustList::from_issuers(self.trust.clone());
+        trust.removed = self.removed.clone();
         Some(Expected::of(&verify(&self.qr, &trust, self.clock()?)))
     }
 }

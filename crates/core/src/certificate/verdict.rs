@@ -43,6 +43,9 @@ pub struct Rejection {
     pub error: VerifyError,
     /// The error's Chinese message.
     pub message: &'static str,
+    /// For a removed key: the province whose key was withdrawn.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub removed_from: Option<String>,
 }
 
 impl From<VerifyError> for Rejection {
@@ -51,6 +54,17 @@ impl From<VerifyError> for Rejection {
             step: error.step(),
             error,
             message: error.message(),
+            removed_from: None,
+        }
+    }
+}
+
+impl Rejection {
+    /// The rejection of a certificate signed by a key withdrawn from `province`'s keys.
+    pub fn removed(province: &str) -> Rejection {
+        Rejection {
+            removed_from: Some(province.to_owned()),
+            ..Rejection::from(VerifyError::KeyRemoved)
         }
     }
 }

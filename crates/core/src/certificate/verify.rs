@@ -1,5 +1,5 @@
 //! The verification pipeline (扫码核验): prefix → Base45 → zlib → COSE → algorithm → kid →
-//! signature → claims → time → scope. It never panics and stops at the first failing step.
+//! removed → signature → claims → time → scope. It never panics and stops at the first failing step.
 
 use super::claims::Claims;
 use super::cwt::{check_window, CwtClaims};
@@ -14,30 +14,36 @@ use coset::CoseSign1;
 pub fn verify(text: &str, trust: &TrustList, at: i64) -> Verdict {
     match run(text, trust, at) {
         Ok(verified) => Verdict::Verified(verified),
-        Err(error) => Verdict::Rejected(Rejection::from(error)),
+        Err(rejection) => Verdict::Rejected(rejection),
     }
 }
 
-fn run(text: &str, trust: &TrustList, at: i64) -> Result<Verified, VerifyError> {
+fn run(text: &str, trust: &TrustList, at: i64) -> Result<Verified, Rejection> {
     let base45 = text::strip_prefix(text, PREFIX)?;
     let compressed = text::base45_decode(base45)?;
     let message = zlib::inflate(&compressed)?;
     let sign1 = cose::parse_sign1(&message)?;
     cose::require_es256(&sign1)?;
     let kid = Kid(cose::kid(&sign1, false)?);
+    if let Some(removal) = trust.removal(kid) {
+        return Err(Rejection::removed(&removal.province));
+    }
     let issuer = find_issuer(trust, kid, &sign1)?;
     if !issuer.trusted_at(at) {
-        return Err(VerifyError::IssuerKeyExpired);
+        return Err(VerifyError::IssuerKeyExpired.into());
     }
     let key = issuer.verifying_key()?;
     signature::verify_es256(&key, &payload::to_be_signed(&sign1), &sign1.signature)?;
     let claims = Claims::from_payload(sign1.payload.as_deref().unwrap_or_default())?;
     if claims.iss != issuer.province {
-        return Err(VerifyError::IssuerMismatch);
+        return Err(VerifyError::IssuerMismatch.into());
+    }
+    if issuer.use_until.is_some_and(|until| claims.iat > until) {
+        return Err(VerifyError::IssuerKeyExpired.into());
     }
     check_window(Some(claims.nbf), Some(claims.exp), at)?;
     if !claims.charter.places().all(crate::scope::in_scope) {
-        return Err(VerifyError::OutOfScope);
+        return Err(VerifyError::OutOfScope.into());
     }
     Ok(Verified {
         issuer: claims.iss,
