@@ -150,6 +150,8 @@ pub enum AuditEntity {
     Filing,
     /// An enterprise's automatic-review permission changed.
     Enterprise,
+    /// The trust list changed: a neighbour's list imported, our list exported, a key removed.
+    TrustList,
 }
 
 impl AuditEntity {
@@ -158,6 +160,7 @@ impl AuditEntity {
         match self {
             AuditEntity::Filing => "filing",
             AuditEntity::Enterprise => "enterprise",
+            AuditEntity::TrustList => "trust_list",
         }
     }
 }

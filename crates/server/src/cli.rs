@@ -28,6 +28,12 @@ enum Command {
     Vectors(crate::vectors::VectorsArgs),
     /// Add a new issuing key for a province: it signs from now on, older keys stay trusted.
     RotateKey(crate::keys::RotateArgs),
+    /// The province's root key (kept offline): create it, certify the list-signing key.
+    #[command(subcommand)]
+    Root(crate::trust::exchange::RootCommand),
+    /// Signed trust lists: export ours, import a neighbour's, remove a key, show the list.
+    #[command(subcommand)]
+    Trust(crate::trust::exchange::TrustCommand),
     /// Read the QR code in PNG/JPEG pictures; one JSON line per file (exit 0 all read, 1 not).
     DecodeQr(crate::decode_qr::DecodeQrArgs),
 }
@@ -42,6 +48,8 @@ pub fn run() -> ExitCode {
         Command::Mint(args) => crate::mint::run(args),
         Command::Vectors(args) => crate::vectors::run(args),
         Command::RotateKey(args) => crate::keys::run_rotate(&args),
+        Command::Root(command) => crate::trust::exchange::run_root(command),
+        Command::Trust(command) => crate::trust::exchange::run_trust(command),
         Command::DecodeQr(args) => return crate::decode_qr::run(args),
     };
     match result {

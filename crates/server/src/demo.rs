@@ -1,5 +1,6 @@
-//! The demo data set: enterprises in three Yunnan prefectures, a reviewer for each, an
-//! administrator, drivers, vehicles and an inspector, all with one printed password.
+//! The demo data set: for Yunnan, enterprises in three prefectures, a reviewer for each; for
+//! Sichuan (`--province 51`), one Chengdu enterprise and its reviewer; for both an administrator,
+//! drivers, vehicles and an inspector, all with one printed password.
 
 use rusqlite::{params, Connection};
 
@@ -85,6 +86,59 @@ const ENTERPRISES: &[DemoEnterprise] = &[
     },
 ];
 
+/// Sichuan's demo enterprise (`--province 51`).
+const SICHUAN_ENTERPRISES: &[DemoEnterprise] = &[DemoEnterprise {
+    name: "成都蜀道旅游客运有限公司",
+    credit_code: "91510100MA61R8XK5C",
+    prefecture_code: "510100",
+    auto_review: true,
+    vehicles: &[("川A12345", 45, "大型客车")],
+    drivers: &[DemoDriver {
+        name: "王建川",
+        phone: "13888000051",
+        id_number: "510104198203041230",
+        licence_number: "510104198203041230",
+        login: "driver_cd1",
+    }],
+    login: "qiye_cd",
+}];
+
+/// Sichuan's demo reviewer.
+const SICHUAN_REVIEWERS: &[(&str, &str, &str)] =
+    &[("shenhe_cd", "成都市交通运输局审核员", "510100")];
+
+/// The demo's people of a province: enterprises, reviewers, the administrator's and the
+/// inspector's display names. Provinces without their own set get none of the first two.
+fn data_set(
+    province: &str,
+) -> (
+    &'static [DemoEnterprise],
+    &'static [(&'static str, &'static str, &'static str)],
+    String,
+    String,
+) {
+    match province {
+        "53" => (
+            ENTERPRISES,
+            REVIEWERS,
+            "云南省交通运输厅管理员".into(),
+            "云南省交通运输综合行政执法局执法人员".into(),
+        ),
+        "51" => (
+            SICHUAN_ENTERPRISES,
+            SICHUAN_REVIEWERS,
+            "四川省交通运输厅管理员".into(),
+            "四川省交通运输综合行政执法局执法人员".into(),
+        ),
+        other => (
+            &[],
+            &[],
+            format!("省份 {other} 管理员"),
+            format!("省份 {other} 执法人员"),
+        ),
+    }
+}
+
 /// Reviewers: (login, display name, prefecture code).
 const REVIEWERS: &[(&str, &str, &str)] = &[
     ("shenhe_km", "昆明市交通运输局审核员", "530100"),
@@ -95,16 +149,16 @@ const REVIEWERS: &[(&str, &str, &str)] = &[
 /// `charterpass seed-demo`: seeds the database in the data folder.
 pub fn run(args: &DataArgs) -> Result<(), Box<dyn std::error::Error>> {
     let db = Db::open(&args.data_dir)?;
-    seed_if_empty(&db)
+    seed_if_empty(&db, &args.province)
 }
 
-/// Creates the demo data set if there are no users yet, and prints the log-ins.
-pub fn seed_if_empty(db: &Db) -> Result<(), Box<dyn std::error::Error>> {
+/// Creates the demo data set of `province` if there are no users yet, and prints the log-ins.
+pub fn seed_if_empty(db: &Db, province: &str) -> Result<(), Box<dyn std::error::Error>> {
     db.with(|conn| {
         let users: i64 = conn.query_row("SELECT COUNT(*) FROM users", [], |row| row.get(0))?;
         if users == 0 {
             let tx = conn.transaction()?;
-            seed(&tx)?;
+            seed(&tx, province)?;
             tx.commit()?;
         }
         print_logins(conn)?;
@@ -112,9 +166,10 @@ pub fn seed_if_empty(db: &Db) -> Result<(), Box<dyn std::error::Error>> {
     })
 }
 
-fn seed(conn: &Connection) -> rusqlite::Result<()> {
+fn seed(conn: &Connection, province: &str) -> rusqlite::Result<()> {
     let hash = || password::hash(DEMO_PASSWORD);
-    for e in ENTERPRISES {
+    let (enterprises, reviewers, admin, inspector) = data_set(province);
+    for e in enterprises {
         conn.execute(
             "INSERT INTO enterprises (name, credit_code, prefecture_code, auto_review) VALUES (?1, ?2, ?3, ?4)",
             params![e.name, e.credit_code, e.prefecture_code, e.auto_review],
@@ -142,19 +197,19 @@ fn seed(conn: &Connection) -> rusqlite::Result<()> {
             )?;
         }
     }
-    for (login, name, prefecture) in REVIEWERS {
+    for (login, name, prefecture) in reviewers {
         conn.execute(
             "INSERT INTO users (username, password_hash, role, display_name, prefecture_code) VALUES (?1, ?2, 'reviewer', ?3, ?4)",
             params![login, hash(), name, prefecture],
         )?;
     }
     conn.execute(
-        "INSERT INTO users (username, password_hash, role, display_name) VALUES ('admin', ?1, 'admin', '云南省交通运输厅管理员')",
-        [hash()],
+        "INSERT INTO users (username, password_hash, role, display_name) VALUES ('admin', ?1, 'admin', ?2)",
+        params![hash(), admin],
     )?;
     conn.execute(
-        "INSERT INTO users (username, password_hash, role, display_name) VALUES ('zhifa', ?1, 'inspector', '云南省交通运输综合行政执法局执法人员')",
-        [hash()],
+        "INSERT INTO users (username, password_hash, role, display_name) VALUES ('zhifa', ?1, 'inspector', ?2)",
+        params![hash(), inspector],
     )?;
     Ok(())
 }

@@ -13,9 +13,6 @@ use rusqlite::{params, Connection, OptionalExtension};
 use crate::api::ApiError;
 use crate::keys::KeyStore;
 
-/// The province that issues here: Yunnan.
-pub const ISSUING_PROVINCE: &str = "53";
-
 /// The timestamp format of the `certificates` table (UTC, as the status route compares it).
 pub const DB_TIME: &str = "%Y-%m-%dT%H:%M:%SZ";
 
@@ -78,9 +75,9 @@ impl FilingFacts {
     }
 
     /// The claims of the certificate `number`, valid from departure to return.
-    pub fn claims(&self, number: &str, now: DateTime<Utc>) -> Claims {
+    pub fn claims(&self, province: &str, number: &str, now: DateTime<Utc>) -> Claims {
         Claims {
-            iss: ISSUING_PROVINCE.to_owned(),
+            iss: province.to_owned(),
             iat: now.timestamp(),
             nbf: self.departure_at.timestamp(),
             exp: self.return_at.timestamp(),
@@ -335,15 +332,16 @@ pub fn issue(
         |row| row.get(0),
     )?;
     let number = format!(
-        "BC{ISSUING_PROVINCE}{}{sequence:06}",
+        "BC{}{}{sequence:06}",
+        keys.province(),
         now.with_timezone(&cst()).format("%Y%m%d")
     );
-    let claims = facts.claims(&number, now);
+    let claims = facts.claims(keys.province(), &number, now);
     let text = keys
         .sign(&claims)
         .map_err(|e| ApiError::Internal(e.to_string()))?;
     let kid = keys
-        .signer(ISSUING_PROVINCE)
+        .signer(keys.province())
         .map(|k| k.entry.kid.to_string())
         .unwrap_or_default();
     let utc = |at: DateTime<FixedOffset>| at.with_timezone(&Utc).format(DB_TIME).to_string();
@@ -353,7 +351,7 @@ pub fn issue(
         params![
             number,
             facts.id,
-            ISSUING_PROVINCE,
+            keys.province(),
             kid,
             text,
             now.format(DB_TIME).to_string(),

@@ -13,6 +13,7 @@ mod mint;
 mod serve;
 mod state;
 mod store;
+mod trust;
 mod vectors;
 mod verify;
 mod web;

@@ -12,9 +12,6 @@ use crate::keys::KeyStore;
 pub struct MintArgs {
     #[command(flatten)]
     pub data: DataArgs,
-    /// Issuing province (2 digits); its newest key signs.
-    #[arg(long, default_value = "53")]
-    pub province: String,
     /// 凭证编号.
     #[arg(long)]
     pub certificate_number: String,
@@ -67,7 +64,7 @@ pub fn run(args: MintArgs) -> Result<(), Box<dyn std::error::Error>> {
     let now = Utc::now().timestamp();
     let trip_end = seconds("trip-end", &args.trip_end)?;
     let claims = Claims {
-        iss: args.province.clone(),
+        iss: args.data.province.clone(),
         iat: now,
         nbf: args
             .nbf
@@ -95,7 +92,7 @@ pub fn run(args: MintArgs) -> Result<(), Box<dyn std::error::Error>> {
             trip_end,
         },
     };
-    let keys = KeyStore::open(&args.data.data_dir)?;
+    let keys = KeyStore::open(&args.data.data_dir, &args.data.province)?;
     println!("{}", keys.sign(&claims)?);
     Ok(())
 }

@@ -14,4 +14,6 @@ pub struct AppState {
     pub keys: Arc<KeyStore>,
     /// When the electronic certificate goes live (启用时间).
     pub go_live: charterpass_core::scope::GoLive,
+    /// The root-certified list-signing key; `None` until `root certify` has been run.
+    pub list_signer: Option<Arc<crate::trust::signer::ListSigner>>,
 }

@@ -36,6 +36,7 @@ async fn list(
         None | Some("") => None,
         Some("filing") => Some(AuditEntity::Filing),
         Some("enterprise") => Some(AuditEntity::Enterprise),
+        Some("trust_list") => Some(AuditEntity::TrustList),
         Some(_) => return Err(ApiError::invalid("entity", "审计对象类型不正确")),
     };
     let page = ListQuery {

@@ -37,6 +37,9 @@ pub enum ApiError {
     /// The request body is larger than the API reads.
     #[error("body too large")]
     TooLarge,
+    /// The service cannot answer yet (e.g. the trust list is not certified); the message says why.
+    #[error("unavailable: {0}")]
+    Unavailable(String),
     /// Something broke on the server; details are logged, not shown.
     #[error("internal: {0}")]
     Internal(String),
@@ -78,6 +81,11 @@ impl ApiError {
                 StatusCode::PAYLOAD_TOO_LARGE,
                 "too_large",
                 "请求内容过大".into(),
+            ),
+            ApiError::Unavailable(message) => (
+                StatusCode::SERVICE_UNAVAILABLE,
+                "unavailable",
+                message.clone(),
             ),
             ApiError::Internal(_) => (
                 StatusCode::INTERNAL_SERVER_ERROR,

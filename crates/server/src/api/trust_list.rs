@@ -1,17 +1,80 @@
-//! `GET /trust-list`: the public keys of every recognised issuer (信任列表), for offline verifying.
+//! `GET /trust-list`: the signed trust list (信任列表) our inspectors verify with, offline;
+//! `GET /trust-list.json`: the same list, opened, for people.
 
 use axum::extract::State;
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
-use charterpass_core::certificate::TrustList;
+use charterpass_core::certificate::signed_list::{open, Fingerprint, ListContent};
+use serde::Serialize;
 
+use super::ApiError;
 use crate::state::AppState;
+use crate::trust::publish;
+use crate::trust::store::Published;
 
-/// The trust-list route.
+/// The media type of a signed trust list (a tagged COSE_Sign1).
+pub const MEDIA_TYPE: &str = "application/cose; cose-type=\"cose-sign1\"";
+
+/// The trust-list routes.
 pub fn routes() -> Router<AppState> {
-    Router::new().route("/trust-list", get(trust_list))
+    Router::new()
+        .route("/trust-list", get(signed))
+        .route("/trust-list.json", get(readable))
 }
 
-async fn trust_list(State(state): State<AppState>) -> Json<TrustList> {
-    Json(state.keys.trust_list())
+/// The signed list, re-signed when its content changed or it is due.
+async fn current(state: &AppState) -> Result<(Published, Fingerprint), ApiError> {
+    let Some(signer) = state.list_signer.clone() else {
+        return Err(ApiError::Unavailable(
+            "本省信任列表尚未由根密钥认证，暂不能下载（运维人员请运行 charterpass root certify）"
+                .into(),
+        ));
+    };
+    let keys = state.keys.clone();
+    let now = chrono::Utc::now().timestamp();
+    let root = signer.root();
+    let published = state
+        .db
+        .call(move |conn| {
+            publish::combined(conn, &keys, &signer, now)
+                .map_err(|e| ApiError::Internal(e.to_string()))
+        })
+        .await?;
+    Ok((published, root))
+}
+
+async fn signed(State(state): State<AppState>) -> Result<Response, ApiError> {
+    let (published, _) = current(&state).await?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, MEDIA_TYPE),
+            (header::CACHE_CONTROL, "no-cache"),
+        ],
+        published.list,
+    )
+        .into_response())
+}
+
+/// The opened list as people read it.
+#[derive(Serialize)]
+struct Readable {
+    root_fingerprint: Fingerprint,
+    bytes: usize,
+    #[serde(flatten)]
+    content: ListContent,
+}
+
+async fn readable(State(state): State<AppState>) -> Result<Json<serde_json::Value>, ApiError> {
+    let (published, root) = current(&state).await?;
+    let opened = open(&published.list, &root).map_err(|e| ApiError::Internal(e.to_string()))?;
+    let readable = Readable {
+        root_fingerprint: root,
+        bytes: published.list.len(),
+        content: opened.content,
+    };
+    serde_json::to_value(readable)
+        .map(Json)
+        .map_err(|e| ApiError::Internal(e.to_string()))
 }

@@ -56,6 +56,7 @@ pub fn list(
         "SELECT a.id, a.at, COALESCE(u.display_name, '系统'), a.entity, a.entity_id,
                 CASE a.entity
                     WHEN 'filing' THEN (SELECT number FROM filings WHERE id = a.entity_id)
+                    WHEN 'trust_list' THEN '信任列表'
                     ELSE (SELECT name FROM enterprises WHERE id = a.entity_id)
                 END,
                 a.from_state, a.to_state, a.reason
@@ -69,10 +70,10 @@ pub fn list(
             id: row.get(0)?,
             at: row.get(1)?,
             actor: row.get(2)?,
-            entity: if entity == "filing" {
-                AuditEntity::Filing
-            } else {
-                AuditEntity::Enterprise
+            entity: match entity.as_str() {
+                "filing" => AuditEntity::Filing,
+                "trust_list" => AuditEntity::TrustList,
+                _ => AuditEntity::Enterprise,
             },
             entity_id: row.get(4)?,
             entity_label: row.get::<_, Option<String>>(5)?.unwrap_or_default(),

@@ -80,6 +80,13 @@ pub fn open_certification(bytes: &[u8], pin: &Fingerprint) -> Result<CertifiedSi
     })
 }
 
+/// The fingerprint of the root key a certification names, before any check: for reading one's
+/// own stored certification, never for accepting someone else's.
+pub fn claimed_root(bytes: &[u8]) -> Result<Fingerprint, ListError> {
+    let sign1 = parse_sign1(bytes).map_err(|_| ListError::CertificationInvalid)?;
+    Ok(Fingerprint::of(&root_key(&sign1)?))
+}
+
 /// The root key carried in the certification's unprotected header.
 fn root_key(sign1: &CoseSign1) -> Result<VerifyingKey, ListError> {
     let value = sign1

@@ -119,6 +119,8 @@ impl fmt::Display for ListError {
     }
 }
 
+impl std::error::Error for ListError {}
+
 impl Serialize for ListError {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(self.code())
