@@ -3,7 +3,8 @@
 mod common;
 mod issuing;
 
-use charterpass_core::certificate::{verify, TrustList, Verdict};
+use charterpass_core::certificate::signed_list::{open, Fingerprint};
+use charterpass_core::certificate::{verify, Verdict};
 use common::Server;
 use issuing::{file, Trip, DL};
 use serde_json::json;
@@ -21,8 +22,10 @@ fn issuing_twice_returns_the_same_certificate_which_verifies_against_the_trust_l
     assert_eq!(first["text"], again["text"]);
     assert_eq!(first["state"], "active");
 
-    let (_, trust) = server.client().get("/trust-list");
-    let trust: TrustList = serde_json::from_value(trust).unwrap();
+    let (list, _, root) = server.trust_list();
+    let trust = open(&list, &Fingerprint::from_hex(&root).unwrap())
+        .unwrap()
+        .trust_list();
     let text = first["text"].as_str().unwrap();
     let Verdict::Verified(verified) = verify(text, &trust, chrono::Utc::now().timestamp()) else {
         panic!("issued certificate does not verify: {text}");

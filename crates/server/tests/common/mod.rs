@@ -28,39 +28,22 @@ impl Server {
     /// Like `start`, with extra arguments for `serve`.
     pub fn start_with(extra: &[&str]) -> Server {
         let data_dir = tempfile::tempdir().expect("temporary data folder");
-        let mut child = Command::new(env!("CARGO_BIN_EXE_charterpass"))
-            .args([
-                "serve",
-                "--demo",
-                "--addr",
-                "127.0.0.1:0",
-                "--dist",
-                "/nonexistent-dist",
-            ])
-            .arg("--data-dir")
-            .arg(data_dir.path())
-            .args(extra)
-            .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
-            .spawn()
-            .expect("start charterpass");
-        let stdout = child.stdout.take().expect("stdout");
-        let mut lines = BufReader::new(stdout).lines();
-        let base = loop {
-            let line = lines
-                .next()
-                .expect("charterpass exited before listening")
-                .expect("read stdout");
-            if let Some(url) = line.strip_prefix("charterpass listening on ") {
-                break url.to_owned();
-            }
-        };
-        // Keep draining stdout so the server never blocks on a full pipe.
-        std::thread::spawn(move || for _ in lines {});
+        let (child, base) = spawn(data_dir.path(), extra, true);
         Server {
             child,
             base,
             data_dir,
+        }
+    }
+
+    /// Starts `charterpass serve` on a given data folder, with `--demo` only when `demo`; the
+    /// returned server's own `data_dir` is an unused empty folder.
+    pub fn start_in(data: &std::path::Path, extra: &[&str], demo: bool) -> Server {
+        let (child, base) = spawn(data, extra, demo);
+        Server {
+            child,
+            base,
+            data_dir: tempfile::tempdir().expect("temporary folder"),
         }
     }
 
@@ -71,6 +54,27 @@ impl Server {
             base: format!("{}/api/v1", self.base),
             cookie: None,
         }
+    }
+
+    /// The signed trust list as served (`GET /trust-list`), its content type, and the root
+    /// fingerprint that the readable view (`GET /trust-list.json`) names.
+    pub fn trust_list(&self) -> (Vec<u8>, String, String) {
+        let response = ureq::get(&format!("{}/api/v1/trust-list", self.base))
+            .call()
+            .expect("GET /trust-list");
+        let content_type = response
+            .header("content-type")
+            .unwrap_or_default()
+            .to_owned();
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut response.into_reader(), &mut bytes).expect("read list");
+        let (status, readable) = self.client().get("/trust-list.json");
+        assert_eq!(status, 200, "{readable}");
+        let root = readable["root_fingerprint"]
+            .as_str()
+            .expect("root")
+            .to_owned();
+        (bytes, content_type, root)
     }
 
     /// A client signed in as the demo account `username`.
@@ -171,4 +175,33 @@ impl Client {
         let request = self.agent.delete(&format!("{}{path}", self.base));
         self.run(request, None)
     }
+}
+
+/// Starts the binary and waits for its listening line; returns it and its base address.
+fn spawn(data: &std::path::Path, extra: &[&str], demo: bool) -> (Child, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_charterpass"))
+        .args(["serve"])
+        .args(if demo { &["--demo"][..] } else { &[] })
+        .args(["--addr", "127.0.0.1:0", "--dist", "/nonexistent-dist"])
+        .arg("--data-dir")
+        .arg(data)
+        .args(extra)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .expect("start charterpass");
+    let stdout = child.stdout.take().expect("stdout");
+    let mut lines = BufReader::new(stdout).lines();
+    let base = loop {
+        let line = lines
+            .next()
+            .expect("charterpass exited before listening")
+            .expect("read stdout");
+        if let Some(url) = line.strip_prefix("charterpass listening on ") {
+            break url.to_owned();
+        }
+    };
+    // Keep draining stdout so the server never blocks on a full pipe.
+    std::thread::spawn(move || for _ in lines {});
+    (child, base)
 }

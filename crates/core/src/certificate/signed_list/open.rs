@@ -91,10 +91,14 @@ impl OpenedList {
 
     /// For an import: not issued in the future and not expired at `at`.
     pub fn current_at(&self, at: i64) -> Result<(), ListError> {
-        match self.usable_at(at)? {
-            Freshness::Current => Ok(()),
-            Freshness::Stale => Err(ListError::Expired),
+        let c = &self.content;
+        if c.issued_at > at.saturating_add(CLOCK_SKEW_SECONDS) {
+            return Err(ListError::NotYetValid);
         }
+        if at > c.expires_at {
+            return Err(ListError::Expired);
+        }
+        Ok(())
     }
 
     /// Refuses a list whose sequence is not newer than `held` (rollback); `strict` for imports.
