@@ -3,6 +3,7 @@
 pub mod api;
 pub mod app;
 pub mod components;
+pub mod deployment;
 pub mod pages;
 pub mod scanner;
 pub mod session;

@@ -1,36 +1,113 @@
-//! The trust list cached in the browser's localStorage, so verification works offline.
+//! The signed trust list kept in the browser's localStorage, so verification works offline.
+//!
+//! The list is stored as received and checked again, against the root fingerprint the page
+//! pins, every time it is read: an edited cache is as powerless as a forged download.
 
+use charterpass_core::certificate::signed_list::{
+    accept_for_inspector, open, Fingerprint, Freshness, ListError, OpenedList,
+};
 use charterpass_core::certificate::TrustList;
 use charterpass_core::cst;
 use serde::{Deserialize, Serialize};
 
-/// The localStorage key of the cached trust list.
-pub const STORAGE_KEY: &str = "charterpass.trust_list.v1";
+/// The localStorage key of the stored list.
+pub const STORAGE_KEY: &str = "charterpass.trust_list.v2";
 
-/// A trust list with the moment the browser fetched it.
+/// A signed list as stored: its bytes and when the browser fetched them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct CachedTrustList {
+pub struct StoredList {
     /// When it was fetched from the server, seconds since the Unix epoch.
     pub fetched_at: i64,
-    /// The list as the server served it.
-    pub list: TrustList,
+    /// The signed list, hex.
+    pub list_hex: String,
 }
 
-impl CachedTrustList {
-    /// Parses a stored entry; `None` for anything unreadable (then the cache counts as empty).
-    pub fn parse(text: &str) -> Option<CachedTrustList> {
-        serde_json::from_str(text).ok()
+/// A list that passed its signature chain to the pinned root.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HeldList {
+    /// When the browser fetched it, seconds since the Unix epoch.
+    pub fetched_at: i64,
+    /// The opened list.
+    pub opened: OpenedList,
+    /// The keys the certificate verifier reads.
+    pub trust: TrustList,
+}
+
+impl HeldList {
+    fn new(fetched_at: i64, opened: OpenedList) -> HeldList {
+        let trust = opened.trust_list();
+        HeldList {
+            fetched_at,
+            opened,
+            trust,
+        }
     }
 
-    /// The stored form.
-    pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+    /// Its sequence number.
+    pub fn sequence(&self) -> u64 {
+        self.opened.content.sequence
+    }
+
+    /// Whether it can vouch at `now`: current, stale (with a warning), or not at all.
+    pub fn freshness(&self, now: i64) -> Result<Freshness, ListError> {
+        self.opened.usable_at(now)
     }
 
     /// 信任列表更新于 …, in China Standard Time.
     pub fn updated_label(&self) -> String {
         format!("信任列表更新于 {}", cst::minutes(self.fetched_at))
     }
+
+    /// What the list is: its number, issuer and issue time.
+    pub fn details_label(&self) -> String {
+        let c = &self.opened.content;
+        format!(
+            "第 {} 号，签发于 {}，有效至 {}",
+            c.sequence,
+            cst::minutes(c.issued_at),
+            cst::minutes(c.expires_at)
+        )
+    }
+
+    /// The warning an inspector must see at `now`, if any.
+    pub fn warning(&self, now: i64) -> Option<String> {
+        match self.freshness(now) {
+            Ok(Freshness::Current) => None,
+            Ok(Freshness::Stale) => Some(format!(
+                "信任列表已过期 {} 天，请尽快联网更新；在更新前核验结果仍可参考",
+                (now - self.opened.content.expires_at) / 86_400 + 1
+            )),
+            Err(error) => Some(error.message().to_owned()),
+        }
+    }
+}
+
+/// Checks a downloaded list against the pin and the list held; the list to keep from now on.
+pub fn accept(
+    bytes: &[u8],
+    pin: &Fingerprint,
+    now: i64,
+    held: Option<&HeldList>,
+) -> Result<HeldList, ListError> {
+    let (opened, _) = accept_for_inspector(bytes, pin, now, held.map(HeldList::sequence))?;
+    Ok(HeldList::new(now, opened))
+}
+
+/// Reads a stored entry and checks it against the pin; `None` for anything unreadable or forged.
+pub fn parse(text: &str, pin: &Fingerprint) -> Option<HeldList> {
+    let stored: StoredList = serde_json::from_str(text).ok()?;
+    let bytes = hex::decode(&stored.list_hex).ok()?;
+    let opened = open(&bytes, pin).ok()?;
+    Some(HeldList::new(stored.fetched_at, opened))
+}
+
+/// The stored form of a list fetched at `fetched_at`.
+pub fn to_json(bytes: &[u8], fetched_at: i64) -> String {
+    let stored = StoredList {
+        fetched_at,
+        list_hex: hex::encode(bytes),
+    };
+    serde_json::to_string(&stored).unwrap_or_default()
 }
 
 /// Now, seconds since the Unix epoch, from the browser's clock.
@@ -42,15 +119,15 @@ fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok()?
 }
 
-/// The cached trust list, if any.
-pub fn load() -> Option<CachedTrustList> {
+/// The stored list, if any passes its checks against `pin`.
+pub fn load(pin: &Fingerprint) -> Option<HeldList> {
     let text = storage()?.get_item(STORAGE_KEY).ok()??;
-    CachedTrustList::parse(&text)
+    parse(&text, pin)
 }
 
-/// Replaces the cached trust list; a full or disabled storage only loses the cache.
-pub fn store(cached: &CachedTrustList) {
+/// Replaces the stored list; a full or disabled storage only loses the cache.
+pub fn store(bytes: &[u8], fetched_at: i64) {
     if let Some(storage) = storage() {
-        let _ = storage.set_item(STORAGE_KEY, &cached.to_json());
+        let _ = storage.set_item(STORAGE_KEY, &to_json(bytes, fetched_at));
     }
 }

@@ -53,10 +53,15 @@ async fn read<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
     if response.ok() {
         return response.json().await.map_err(|_| ApiError::Unexpected);
     }
+    Err(error_of(response).await)
+}
+
+/// The error an unsuccessful answer carries.
+async fn error_of(response: Response) -> ApiError {
     let status = response.status();
     match response.json::<ErrorBody>().await {
-        Ok(body) => Err(ApiError::Server { status, body }),
-        Err(_) => Err(ApiError::Unexpected),
+        Ok(body) => ApiError::Server { status, body },
+        Err(_) => ApiError::Unexpected,
     }
 }
 
@@ -67,6 +72,18 @@ pub async fn get<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
         .await
         .map_err(|_| ApiError::Network)?;
     read(response).await
+}
+
+/// `GET` a binary resource (the signed trust list).
+pub async fn get_bytes(path: &str) -> Result<Vec<u8>, ApiError> {
+    let response = Request::get(&format!("{BASE}{path}"))
+        .send()
+        .await
+        .map_err(|_| ApiError::Network)?;
+    if !response.ok() {
+        return Err(error_of(response).await);
+    }
+    response.binary().await.map_err(|_| ApiError::Network)
 }
 
 /// Sends `body` as JSON with `method` and reads a JSON answer.

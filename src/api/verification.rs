@@ -1,15 +1,14 @@
 //! The inspector's API calls: trust list, online status, verification log and appeals; feedback.
 
-use charterpass_core::certificate::TrustList;
 use charterpass_core::verification::{
     Appeal, CertificateStatus, NewAppeal, NewVerification, Resolution, Verification,
 };
 
 use super::ApiError;
 
-/// The current trust list.
-pub async fn trust_list() -> Result<TrustList, ApiError> {
-    super::get("/trust-list").await
+/// The current signed trust list, as bytes to be checked against the pinned root.
+pub async fn trust_list() -> Result<Vec<u8>, ApiError> {
+    super::get_bytes("/trust-list").await
 }
 
 /// The online status of certificate `number` (only letters, digits and `-` reach here).

@@ -20,6 +20,9 @@ pub fn Layout(children: Children) -> impl IntoView {
             go.to("/login");
         });
     };
+    let authority =
+        charterpass_core::scope::authority(&crate::deployment::province()).unwrap_or_default();
+    let footer = format!("{authority} · 省际包车电子凭证系统");
     view! {
         <header class="topbar">
             <a href="/" class="brand">"省际包车电子凭证"</a>
@@ -30,6 +33,6 @@ pub fn Layout(children: Children) -> impl IntoView {
             </Show>
         </header>
         <main class="page">{children()}</main>
-        <footer class="footer">"云南省交通运输厅 · 省际包车电子凭证系统"</footer>
+        <footer class="footer">{footer}</footer>
     }
 }

@@ -10,12 +10,15 @@ export const ROOT = resolve(import.meta.dirname, '../..');
 export const SCREENSHOTS = join(ROOT, 'tests/e2e/screenshots');
 export const DEMO_PASSWORD = 'Demo@2024';
 
-/** Starts `charterpass serve --demo` with a fresh data folder; resolves once it listens. */
-export async function startServer(extraArgs = []) {
-  const bin = process.env.CHARTERPASS_BIN ?? join(ROOT, 'target/debug/charterpass');
-  const dataDir = mkdtempSync(join(tmpdir(), 'charterpass-e2e-'));
+export const BIN = process.env.CHARTERPASS_BIN ?? join(ROOT, 'target/debug/charterpass');
+
+/** Starts `charterpass serve --demo` with a fresh data folder (or `dataDir`, which is then kept);
+ * resolves once it listens. */
+export async function startServer(extraArgs = [], { dataDir } = {}) {
+  const owned = dataDir === undefined;
+  dataDir ??= mkdtempSync(join(tmpdir(), 'charterpass-e2e-'));
   const child = spawn(
-    bin,
+    BIN,
     ['serve', '--demo', '--addr', '127.0.0.1:0', '--data-dir', dataDir, '--dist', process.env.CHARTERPASS_DIST ?? join(ROOT, 'dist'), ...extraArgs],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
@@ -32,7 +35,7 @@ export async function startServer(extraArgs = []) {
     async stop() {
       child.kill('SIGINT');
       await new Promise((ok) => (child.exitCode !== null ? ok() : child.once('exit', ok)));
-      rmSync(dataDir, { recursive: true, force: true });
+      if (owned) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -11,13 +11,15 @@ let server;
 let browser;
 const certificates = {};
 
-/** Signs a certificate with the test server's own key of `province` (`charterpass mint`). */
+/** Signs a certificate with `province`'s key: the test server's own for Yunnan, else the demo
+ * neighbour's, which lives in its own data folder as another province's system would. */
 function mint(province, number, origin, destination) {
   const bin = process.env.CHARTERPASS_BIN ?? join(ROOT, 'target/debug/charterpass');
   const hour = 3600 * 1000;
   const now = Date.now();
   return execFileSync(bin, [
-    'mint', '--data-dir', server.dataDir, '--province', province,
+    'mint', '--data-dir', province === '53' ? server.dataDir : join(server.dataDir, 'demo-provinces', province),
+    '--province', province,
     '--certificate-number', number, '--filing-number', `BA${number}`,
     '--plate', '云A12345', '--seats', '45',
     '--enterprise-name', '昆明滇池旅游客运有限公司', '--credit-code', '91530100MA6K7XQ127',

@@ -11,6 +11,24 @@ use crate::division::{self, Province};
 /// The 2-digit prefixes of the six provinces in scope: 云南, 重庆, 四川, 贵州, 广西, 西藏.
 pub const SCOPE_PROVINCES: [&str; 6] = ["53", "50", "51", "52", "45", "54"];
 
+/// The road transport authority of each province within the scope, which issues its certificates.
+const AUTHORITIES: [(&str, &str); 6] = [
+    ("53", "云南省交通运输厅"),
+    ("50", "重庆市交通运输委员会"),
+    ("51", "四川省交通运输厅"),
+    ("52", "贵州省交通运输厅"),
+    ("45", "广西壮族自治区交通运输厅"),
+    ("54", "西藏自治区交通运输厅"),
+];
+
+/// The issuing authority of a province within the scope, e.g. `51` → 四川省交通运输厅.
+pub fn authority(province: &str) -> Option<&'static str> {
+    AUTHORITIES
+        .iter()
+        .find(|(code, _)| *code == province)
+        .map(|(_, name)| *name)
+}
+
 /// Whether a division code lies in scope, judged by its province prefix.
 ///
 /// Accepts a 2-digit province prefix (`53`) or a 6-digit code of any level (`530100`); anything

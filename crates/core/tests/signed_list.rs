@@ -81,3 +81,30 @@ fn garbage_oversize_and_every_truncation_are_refused_without_panic() {
         Some(ListError::TooLarge)
     );
 }
+
+#[cfg(not(target_arch = "wasm32"))]
+#[test]
+fn size_of_a_combined_list_of_six_provinces_with_three_keys_each() {
+    let (root, signer) = (key(1), key(2));
+    let provinces = ["53", "50", "51", "52", "45", "54"];
+    let keys = provinces
+        .iter()
+        .enumerate()
+        .flat_map(|(p, province)| {
+            (0..3u8).map(move |k| {
+                let name = charterpass_core::scope::authority(province).unwrap();
+                listed(province, name, &key(10 + p as u8 * 3 + k))
+            })
+        })
+        .collect();
+    let bytes = seal(
+        &signer,
+        &certification(&root, "53", &signer),
+        &content("53", 1, keys),
+    );
+    println!(
+        "signed trust list, 6 provinces x 3 keys: {} bytes",
+        bytes.len()
+    );
+    assert!(bytes.len() < 8 * 1024, "{} bytes", bytes.len());
+}

@@ -22,16 +22,6 @@ use crate::config::DataArgs;
 /// How long a key stays in the trust list after its creation, in months.
 pub const KEY_TRUST_MONTHS: u32 = 6 * 12;
 
-/// The issuing authorities' names of the provinces within the scope.
-const AUTHORITIES: [(&str, &str); 6] = [
-    ("53", "云南省交通运输厅"),
-    ("50", "重庆市交通运输委员会"),
-    ("51", "四川省交通运输厅"),
-    ("52", "贵州省交通运输厅"),
-    ("45", "广西壮族自治区交通运输厅"),
-    ("54", "西藏自治区交通运输厅"),
-];
-
 /// A key problem: unreadable, unwritable or unknown province.
 #[derive(Debug, thiserror::Error)]
 pub enum KeyError {
@@ -176,10 +166,8 @@ fn is_document_key(path: &Path) -> bool {
 
 /// The authority's name of a province.
 pub fn issuer_name(province: &str) -> String {
-    AUTHORITIES
-        .iter()
-        .find(|(p, _)| *p == province)
-        .map(|(_, name)| (*name).to_owned())
+    charterpass_core::scope::authority(province)
+        .map(str::to_owned)
         .unwrap_or_else(|| format!("省份 {province} 交通运输主管部门"))
 }
 

@@ -49,6 +49,9 @@ pub fn VerdictView(verdict: Verdict) -> impl IntoView {
             <section class="verdict bad" role="status" aria-label="核验结论">
                 <p class="verdict-word">"无效"</p>
                 <p class="verdict-reason">{rejection.message}</p>
+                {rejection.removed_from.map(|province| view! {
+                    <p class="verdict-reason">{format!("被撤销的是{}的签发密钥", province_name(&province))}</p>
+                })}
                 <p class="muted">{format!("未通过的核验步骤：{}", rejection.step.code())}</p>
             </section>
         }

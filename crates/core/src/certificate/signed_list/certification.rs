@@ -4,7 +4,9 @@
 //! payload `{"v": 1, "province", "role": "list-signing", "kid", "key", "nbf", "exp"}`.
 
 use super::error::ListError;
-use super::fingerprint::{point, spki_der, Fingerprint};
+#[cfg(feature = "sign")]
+use super::fingerprint::point;
+use super::fingerprint::{spki_der, Fingerprint};
 use crate::certificate::cose::parse_sign1;
 use crate::certificate::cwt::int_of;
 use crate::certificate::kid::Kid;
@@ -37,6 +39,7 @@ pub struct CertifiedSigner {
 }
 
 /// The CBOR payload of a certification.
+#[cfg(feature = "sign")]
 pub(super) fn statement(
     province: &str,
     key: &VerifyingKey,
@@ -58,6 +61,7 @@ pub(super) fn statement(
     out
 }
 
+#[cfg(feature = "sign")]
 fn text_field(name: &str, value: Value) -> (Value, Value) {
     (Value::Text(name.into()), value)
 }
