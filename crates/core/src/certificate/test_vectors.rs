@@ -138,7 +138,7 @@ fn empty_issuer() -> Issuer {
         province: String::new(),
         name: String::new(),
         kid: Kid([0; 8]),
-        public_key_pem: String::new(),
+        public_key: Vec::new(),
         not_before: DateTime::<Utc>::UNIX_EPOCH,
         not_after: DateTime::<Utc>::UNIX_EPOCH,
         use_until: None,
@@ -295,7 +295,7 @@ fn trust_vectors(keys: &TestKeys, t: &[Issuer], yn: &Claims, yn_text: &str) -> V
     let bj = wrap(&signed(&keys.beijing, &bj));
     let mismatch = wrap(&signed(&keys.chongqing, yn));
     let mut bad_key = t.to_vec();
-    bad_key[0].public_key_pem = t[2].public_key_pem.clone();
+    bad_key[0].public_key = t[2].public_key.clone();
     let only_others: Vec<Issuer> = t.iter().filter(|i| i.province != "53").cloned().collect();
     let mut removed = vector(
         "key_removed",

@@ -3,13 +3,14 @@
 use super::error::VerifyError;
 use super::kid::Kid;
 use super::signature::key_from_pem;
+use super::signed_list::fingerprint::{point, spki_der};
 use super::signed_list::RemovedKey;
 use chrono::{DateTime, Utc};
 use p256::ecdsa::VerifyingKey;
 use p256::pkcs8::EncodePublicKey;
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-/// The trust list as served by `GET /api/v1/trust-list`.
+/// The trust list the certificate verifier reads: opened from a signed list, or a vector's entries.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TrustList {
     /// Increases with every change of the list.
@@ -33,8 +34,14 @@ pub struct Issuer {
     pub name: String,
     /// The key's kid, 16 hex digits.
     pub kid: Kid,
-    /// The P-256 public key as a PEM SubjectPublicKeyInfo.
-    pub public_key_pem: String,
+    /// The P-256 public key as an uncompressed SEC1 point (empty when unreadable); in JSON a PEM
+    /// SubjectPublicKeyInfo, `public_key_pem`. Browsers read signed lists, so never parse PEM.
+    #[serde(
+        rename = "public_key_pem",
+        serialize_with = "pem_of_point",
+        deserialize_with = "point_of_pem"
+    )]
+    pub public_key: Vec<u8>,
     /// The key is trusted from this moment on.
     #[serde(deserialize_with = "super::utc::deserialize")]
     pub not_before: DateTime<Utc>,
@@ -91,14 +98,11 @@ impl Issuer {
         not_before: DateTime<Utc>,
         not_after: DateTime<Utc>,
     ) -> Result<Issuer, VerifyError> {
-        let pem = key
-            .to_public_key_pem(p256::pkcs8::LineEnding::LF)
-            .map_err(|_| VerifyError::IssuerKeyInvalid)?;
         Ok(Issuer {
             province: province.into(),
             name: name.into(),
             kid: kid_of_key(key)?,
-            public_key_pem: pem,
+            public_key: point(key).to_vec(),
             not_before,
             not_after,
             use_until: None,
@@ -107,7 +111,8 @@ impl Issuer {
 
     /// The entry's key, checked against its kid.
     pub fn verifying_key(&self) -> Result<VerifyingKey, VerifyError> {
-        let key = key_from_pem(&self.public_key_pem)?;
+        let key = VerifyingKey::from_sec1_bytes(&self.public_key)
+            .map_err(|_| VerifyError::IssuerKeyInvalid)?;
         if kid_of_key(&key)? != self.kid {
             return Err(VerifyError::IssuerKeyInvalid);
         }
@@ -122,10 +127,25 @@ impl Issuer {
 
 /// The kid of a P-256 public key: SHA-256 over its DER SubjectPublicKeyInfo, first 8 bytes.
 pub fn kid_of_key(key: &VerifyingKey) -> Result<Kid, VerifyError> {
-    let der = key
-        .to_public_key_der()
-        .map_err(|_| VerifyError::IssuerKeyInvalid)?;
-    Ok(Kid::from_spki_der(der.as_bytes()))
+    Ok(Kid::from_spki_der(&spki_der(key)))
+}
+
+/// Serde: a SEC1 point written as a PEM SubjectPublicKeyInfo (empty for an unreadable point).
+fn pem_of_point<S: Serializer>(point: &[u8], s: S) -> Result<S::Ok, S::Error> {
+    let pem = VerifyingKey::from_sec1_bytes(point)
+        .ok()
+        .and_then(|k| k.to_public_key_pem(p256::pkcs8::LineEnding::LF).ok())
+        .unwrap_or_default();
+    s.serialize_str(&pem)
+}
+
+/// Serde: a PEM SubjectPublicKeyInfo read as a SEC1 point (empty when unreadable, so that the
+/// entry fails verification as `issuer_key_invalid` rather than the whole list failing to parse).
+fn point_of_pem<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<u8>, D::Error> {
+    let pem = String::deserialize(d)?;
+    Ok(key_from_pem(&pem)
+        .map(|k| point(&k).to_vec())
+        .unwrap_or_default())
 }
 
 #[cfg(test)]
