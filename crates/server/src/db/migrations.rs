@@ -17,6 +17,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0004_receipts",
         include_str!("migrations/0004_receipts.sql"),
     ),
+    (
+        "0005_filing_rules",
+        include_str!("migrations/0005_filing_rules.sql"),
+    ),
 ];
 
 /// Applies the migrations the database has not seen yet, each in its own transaction.
