@@ -13,11 +13,13 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
-# Chromium, its WebDriver and a CJK font, from Debian.
+# Chromium, its WebDriver and a CJK font, from Debian; sqlite3 for the browser journeys, which move
+# a filed trip's window in the database as time would.
 packages=()
 command -v chromium >/dev/null || packages+=(chromium)
 command -v chromedriver >/dev/null || packages+=(chromium-driver)
 [ -e /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] || packages+=(fonts-wqy-microhei)
+command -v sqlite3 >/dev/null || packages+=(sqlite3)
 if ((${#packages[@]})); then
   say "installing ${packages[*]} from Debian"
   sudo=""; [ "$(id -u)" -eq 0 ] || sudo=sudo

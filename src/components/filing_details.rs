@@ -1,8 +1,8 @@
 //! A filing's facts as a definition list, shared by the enterprise list and the review queue.
 
-use charterpass_core::division;
 use charterpass_core::filing::FilingStatus;
 use charterpass_core::filing_api::FilingView;
+use charterpass_core::{distance, division};
 use leptos::prelude::*;
 
 /// `2024-06-01T08:00:00+08:00` → `2024-06-01 08:00`.
@@ -61,10 +61,16 @@ pub fn FilingDetails(filing: FilingView) -> impl IntoView {
             .unwrap_or_default()
     );
     let kind = input.charter_kind.map(|k| k.label()).unwrap_or("未选择");
-    let km = input
-        .one_way_km
-        .map(|k| format!("{k} 公里"))
-        .unwrap_or_default();
+    // The estimate beside the declared distance, from the same core function the rules use.
+    let km = match (input.one_way_km, distance::estimate(input.places())) {
+        (Some(k), Some(e)) => format!(
+            "{k} 公里（估算：直线距离约 {} 公里，道路里程不少于 {} 公里）",
+            e.straight_km, e.road_km
+        ),
+        (Some(k), None) => format!("{k} 公里（无法估算）"),
+        (None, _) => String::new(),
+    };
+    let emergency = input.emergency;
     let passengers = input
         .passengers
         .map(|p| format!("{p} 人"))
@@ -79,6 +85,9 @@ pub fn FilingDetails(filing: FilingView) -> impl IntoView {
         <dl class="facts">
             <dt>"企业"</dt><dd>{filing.enterprise_name.clone()}</dd>
             <dt>"包车类型"</dt><dd>{kind}</dd>
+            <Show when=move || emergency>
+                <dt>"应急包车任务"</dt><dd>"是（主管部门指令）"</dd>
+            </Show>
             <dt>"行程"</dt><dd>{route}</dd>
             <dt>"时间"</dt><dd>{times}</dd>
             <dt>"单边行程"</dt><dd>{km}</dd>

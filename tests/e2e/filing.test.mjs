@@ -24,8 +24,21 @@ async function open(username, home, viewport = { width: 1280, height: 900 }) {
   return { context, page, errors };
 }
 
+/** A `datetime-local` value in CST, `days` from now. */
+function cstLocal(days) {
+  return new Date(Date.now() + days * 86400 * 1000 + 8 * 3600 * 1000).toISOString().slice(0, 16);
+}
+
+let week = 0;
+/** A trip window in a week of its own, so the filings of one vehicle never overlap. */
+function nextWindow() {
+  week += 1;
+  return [cstLocal(7 * week), cstLocal(7 * week + 2)];
+}
+
 /** Fills the filing form; the first registered vehicle and driver are chosen. */
 async function fillTrip(page, { kind, origin, destination, km, passengers = '30' }) {
+  const [departure, back] = nextWindow();
   await page.locator('#vehicle_id option').nth(1).waitFor({ state: 'attached' });
   await page.getByLabel('车辆', { exact: true }).selectOption({ index: 1 });
   await page.locator('input[id^="driver-"]').first().check();
@@ -34,8 +47,8 @@ async function fillTrip(page, { kind, origin, destination, km, passengers = '30'
   await page.getByLabel('起点（州/市）').selectOption(origin);
   await page.getByLabel('讫点（省）').selectOption(`${destination.slice(0, 2)}0000`);
   await page.getByLabel('讫点（州/市）').selectOption(destination);
-  await page.getByLabel('出发时间（北京时间）').fill('2025-06-01T08:00');
-  await page.getByLabel('返程时间（北京时间）').fill('2025-06-03T18:00');
+  await page.getByLabel('出发时间（北京时间）').fill(departure);
+  await page.getByLabel('返程时间（北京时间）').fill(back);
   await page.getByLabel('单边行程（公里）').fill(String(km));
   await page.getByLabel('乘客人数').fill(passengers);
   await page.getByLabel('包车合同编号').fill('HT-2025-0601');
@@ -76,6 +89,20 @@ test('a dedicated trip of up to 800 km with permission is approved at once', asy
   await page.getByTestId('review-preview').filter({ hasText: '需人工审核' }).waitFor();
   await page.getByLabel('单边行程（公里）').fill('800');
   await page.getByTestId('review-preview').filter({ hasText: '预计自动审核通过' }).waitFor();
+  // The distance estimate (昆明 → 重庆: 637.3 km straight, 733 km by the road factor) as typed.
+  await page.getByTestId('distance-preview').filter({ hasText: '直线距离约 638 公里，估算道路里程不少于 733 公里' }).waitFor();
+  await page.getByLabel('单边行程（公里）').fill('700');
+  await page.getByTestId('review-preview').filter({ hasText: '里程存疑' }).waitFor();
+  await page.getByLabel('单边行程（公里）').fill('600');
+  await page.locator('#one_way_km-error').filter({ hasText: '短于起点经途经地到讫点的直线距离' }).waitFor();
+  await page.getByLabel('单边行程（公里）').fill('800');
+  await page.getByTestId('review-preview').filter({ hasText: '预计自动审核通过' }).waitFor();
+  // A departure in the past is refused in the form already.
+  const departure = await page.getByLabel('出发时间（北京时间）').inputValue();
+  await page.getByLabel('出发时间（北京时间）').fill(cstLocal(-1));
+  await page.locator('#departure_at-error').filter({ hasText: '须晚于当前时间' }).waitFor();
+  await page.getByLabel('出发时间（北京时间）').fill(departure);
+  await page.locator('#departure_at-error').waitFor({ state: 'detached' });
   await screenshot(page, 'filing-form-desktop');
 
   const number = await submit(page, '自动审核通过');
@@ -86,13 +113,15 @@ test('a dedicated trip of up to 800 km with permission is approved at once', asy
 
 test('a scheduled-line temporary trip waits for the reviewer, who approves it', async () => {
   const enterprise = await open('qiye_km', '/enterprise');
-  await fillTrip(enterprise.page, { kind: '班线客车临时省际包车', origin: '530100', destination: '510100', km: 300 });
+  await fillTrip(enterprise.page, { kind: '班线客车临时省际包车', origin: '530100', destination: '510100', km: 750 });
   await enterprise.page.getByTestId('review-preview').filter({ hasText: '班线客车临时省际包车须人工审核' }).waitFor();
   const number = await submit(enterprise.page, '待人工审核');
 
   const reviewer = await open('shenhe_km', '/review');
   const queued = item(reviewer.page, number);
   await queued.getByText('班线客车临时省际包车须人工审核').waitFor();
+  // The reviewer sees the estimate beside the declared distance.
+  await queued.getByText('750 公里（估算：直线距离约 645 公里，道路里程不少于 742 公里）').waitFor();
   await queued.getByRole('button', { name: `审核 ${number}` }).click();
   const dialog = reviewer.page.getByRole('dialog', { name: `审核备案 ${number}` });
   await dialog.getByRole('radio', { name: '审核通过' }).check();
@@ -112,7 +141,7 @@ test('a scheduled-line temporary trip waits for the reviewer, who approves it', 
 test("a rejection's reason reaches the enterprise, at phone width", async () => {
   const phone = { width: 360, height: 740 };
   const enterprise = await open('qiye_dl', '/enterprise', phone);
-  await fillTrip(enterprise.page, { kind: '专项省际包车', origin: '532900', destination: '510100', km: 700 });
+  await fillTrip(enterprise.page, { kind: '专项省际包车', origin: '532900', destination: '510100', km: 800 });
   await enterprise.page.getByTestId('review-preview').filter({ hasText: '企业未获得自动审核权限' }).waitFor();
   const overflow = await enterprise.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `form is ${overflow}px wider than a 360px phone`);
@@ -159,7 +188,7 @@ test('the administrator withdraws the permission and the next filing waits for r
   await screenshot(admin.page, 'admin-permissions');
 
   const enterprise = await open('qiye_bn', '/enterprise');
-  await fillTrip(enterprise.page, { kind: '专项省际包车', origin: '532800', destination: '520100', km: 500 });
+  await fillTrip(enterprise.page, { kind: '专项省际包车', origin: '532800', destination: '520100', km: 1000 });
   await enterprise.page.getByTestId('review-preview').filter({ hasText: '企业未获得自动审核权限' }).waitFor();
   const number = await submit(enterprise.page, '待人工审核');
 

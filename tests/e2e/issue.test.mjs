@@ -1,5 +1,7 @@
 // Issuing and the driver (电子牌下发 → 确认接收 → 亮证亮码 → 扫码核验), revocation, the paper plate,
 // go-live, and the administrator's adoption view (推广应用情况).
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { launchBrowser, screenshot, shellStored, signIn, startServer, watchErrors } from './harness.mjs';
@@ -40,19 +42,45 @@ function cst(hours) {
   return `${at.toISOString().slice(0, 19)}+08:00`;
 }
 
-/** Files and submits a dedicated ≤ 800 km trip for qiye_km (auto-approved); returns the filing. */
-async function fileTrip(base, { destination = '510100', waypoints = [] } = {}) {
-  const api = await apiAs(base, 'qiye_km');
+/** Declared one-way distances from Kunming: plausible for the route (docs/distance.md). */
+const ONE_WAY_KM = { '510100': 780, '430100': 1300, '440100': 1300 };
+
+let week = 0;
+
+/** Moves filing `id`'s window straight in the server's database, as time would (the API files
+ * only trips that have not departed); values are bound as parameters. */
+function setWindow(dataDir, id, departure, back) {
+  execFileSync('sqlite3', [
+    join(dataDir, 'charterpass.sqlite'),
+    '.timeout 5000',
+    `.parameter set @id ${Number(id)}`,
+    `.parameter set @departure '${departure}'`,
+    `.parameter set @back '${back}'`,
+    'UPDATE filings SET departure_at = @departure, return_at = @back WHERE id = @id;',
+  ]);
+}
+
+/** Files and submits a dedicated trip for qiye_km, each departing in a week of its own so no two
+ * overlap; approved at once within 800 km, else by the Kunming reviewer; then under way (departed
+ * an hour ago, back in two days). Returns the filing. */
+async function fileTrip(srv, { destination = '510100', waypoints = [] } = {}) {
+  const api = await apiAs(srv.base, 'qiye_km');
+  week += 1;
   const created = await api('POST', '/filings', {
     vehicle_id: 1, driver_ids: [1], charter_kind: 'dedicated',
     origin: '530100', destination, waypoints,
-    departure_at: cst(-1), return_at: cst(48), one_way_km: 700, passengers: 30,
-    contract_number: 'HT-E2E-001', charterer: '昆明某旅行社',
+    departure_at: cst(24 * 7 * week), return_at: cst(24 * 7 * week + 48), one_way_km: ONE_WAY_KM[destination],
+    passengers: 30, contract_number: 'HT-E2E-001', charterer: '昆明某旅行社',
   });
   assert.equal(created.status, 201, JSON.stringify(created.json));
-  const submitted = await api('POST', `/filings/${created.json.id}/submit`, {});
-  assert.equal(submitted.json?.status, 'auto_approved', JSON.stringify(submitted.json));
-  return submitted.json;
+  let filing = (await api('POST', `/filings/${created.json.id}/submit`, {})).json;
+  if (filing?.status === 'pending_review') {
+    const reviewer = await apiAs(srv.base, 'shenhe_km');
+    filing = (await reviewer('POST', `/filings/${filing.id}/decision`, { decision: 'approve' })).json;
+  }
+  assert.ok(['auto_approved', 'approved'].includes(filing?.status), JSON.stringify(filing));
+  setWindow(srv.dataDir, filing.id, cst(-1), cst(48));
+  return (await api('GET', `/filings/${filing.id}`)).json;
 }
 
 /** Pastes a certificate text into the inspector's page and waits for the verdict. */
@@ -65,7 +93,7 @@ async function verifyText(page, text) {
 }
 
 test('issue → the driver receives → QR offline → the inspector verifies it → revoke → revoked', async () => {
-  const filing = await fileTrip(server.base);
+  const filing = await fileTrip(server);
 
   const office = await browser.newContext();
   const desk = await office.newPage();
@@ -147,7 +175,7 @@ test('issue → the driver receives → QR offline → the inspector verifies it
 });
 
 test('a trip through Hunan gets only the paper plate, printable, naming why', async () => {
-  const filing = await fileTrip(server.base, { destination: '430100' });
+  const filing = await fileTrip(server, { destination: '430100' });
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   const errors = watchErrors(page);
   await signIn(page, server.base, 'qiye_km', '/enterprise');
@@ -173,7 +201,7 @@ test('a trip through Hunan gets only the paper plate, printable, naming why', as
 test('before go-live an in-scope trip gets no electronic certificate', async () => {
   const early = await startServer(['--go-live', '2099-01-01T09:00:00+08:00']);
   try {
-    const filing = await fileTrip(early.base);
+    const filing = await fileTrip(early);
     const page = await browser.newPage();
     await signIn(page, early.base, 'qiye_km', '/enterprise');
     await page.goto(`${early.base}/enterprise/plates`);
@@ -190,8 +218,8 @@ test('before go-live an in-scope trip gets no electronic certificate', async () 
 test('the adoption view shows what was created, per prefecture', async () => {
   const fresh = await startServer();
   try {
-    const issued = await fileTrip(fresh.base);
-    await fileTrip(fresh.base, { destination: '440100' });
+    const issued = await fileTrip(fresh);
+    await fileTrip(fresh, { destination: '440100' });
     const qiye = await apiAs(fresh.base, 'qiye_km');
     const certificate = await qiye('POST', `/filings/${issued.id}/certificate`, {});
     assert.equal(certificate.status, 201);

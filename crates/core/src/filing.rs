@@ -5,8 +5,8 @@ use std::fmt;
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
-use crate::division;
 use crate::review::ReviewPath;
+use crate::{booking, distance, division, home_end, timing};
 
 /// The most waypoints a filing may list.
 pub const MAX_WAYPOINTS: usize = 10;
@@ -136,6 +136,8 @@ pub struct FilingInput {
     pub contract_number: String,
     /// 包车方: the person or organisation hiring the bus.
     pub charterer: String,
+    /// 应急包车任务: ordered by the authority; exempt from the home-end rule, always reviewed by hand.
+    pub emergency: bool,
 }
 
 impl FilingInput {
@@ -178,6 +180,7 @@ pub fn field_label(field: &str) -> Option<&'static str> {
         "passengers" => "乘客人数",
         "contract_number" => "包车合同编号",
         "charterer" => "包车方",
+        "emergency" => "应急包车任务",
         _ => return None,
     })
 }
@@ -253,32 +256,63 @@ impl Errors {
     }
 }
 
-/// Checks the whole form against the enterprise's `fleet` and reports every problem, in form order.
+/// What submission checks besides the form: the enterprise's fleet and prefecture, and the clock.
+#[derive(Debug, Clone, Copy)]
+pub struct Context<'a> {
+    /// The enterprise's registered vehicles and drivers.
+    pub fleet: &'a Fleet,
+    /// The enterprise's prefecture (车籍所在地); the home-end rule waits until it is known.
+    pub home_prefecture: Option<&'a str>,
+    /// The clock, seconds since the Unix epoch: the server's at submission, the browser's in the form.
+    pub now: i64,
+}
+
+/// Checks the whole form in `context` and reports every problem, in form order.
 ///
 /// Rules: all fields required except waypoints; a registered vehicle; 1..=4 distinct registered
 /// drivers; passengers between 1 and the vehicle's seats; one_way_km within 1..=5000; at most
 /// 10 waypoints; every place a known prefecture-level code; the places not all in one province
-/// (an inter-provincial trip); the return after the departure.
-pub fn validate(input: &FilingInput, fleet: &Fleet) -> Result<(), Vec<FieldError>> {
-    collect(input, fleet).at_least(Severity::Missing)
+/// (an inter-provincial trip); the origin or the destination at home unless an emergency task
+/// ([`home_end`]); the departure ahead of the clock ([`timing`]); the return after the departure;
+/// the distance not below the route's straight line ([`distance`]). Double booking needs the
+/// other filings and is checked with [`booking`] by the server.
+pub fn validate(input: &FilingInput, context: &Context<'_>) -> Result<(), Vec<FieldError>> {
+    collect(input, context.fleet, Some(context)).at_least(Severity::Missing)
 }
 
 /// The checks a draft must pass to be saved: only malformed input is refused; missing fields and
 /// broken rules wait for submission, where [`validate`] runs in full.
 pub fn validate_draft(input: &FilingInput, fleet: &Fleet) -> Result<(), Vec<FieldError>> {
-    collect(input, fleet).at_least(Severity::Malformed)
+    collect(input, fleet, None).at_least(Severity::Malformed)
 }
 
-fn collect(input: &FilingInput, fleet: &Fleet) -> Errors {
+fn collect(input: &FilingInput, fleet: &Fleet, context: Option<&Context<'_>>) -> Errors {
     let mut errors = Errors(Vec::new());
     check_vehicle(input, fleet, &mut errors);
     check_drivers(&input.driver_ids, fleet, &mut errors);
     if input.charter_kind.is_none() {
         errors.missing_choice("charter_kind");
     }
-    check_places(input, &mut errors);
+    let places_known = check_places(input, &mut errors);
+    if let Some(home) = context.and_then(|c| c.home_prefecture) {
+        if places_known {
+            if let Err(e) =
+                home_end::check(&input.origin, &input.destination, home, input.emergency)
+            {
+                errors.push(e.field(), e.to_string());
+            }
+        }
+    }
+    if let (Some(context), Some(departure)) = (context, input.departure_at) {
+        if let Err(e) = timing::departure_ahead(&departure, context.now) {
+            errors.push(e.field(), e.to_string());
+        }
+    }
     check_times(input, &mut errors);
     check_one_way_km(input.one_way_km, &mut errors);
+    if let (true, Some(km)) = (context.is_some() && places_known, input.one_way_km) {
+        check_distance(input, km, &mut errors);
+    }
     check_passengers(input, fleet, &mut errors);
     check_text(
         &input.contract_number,
@@ -293,6 +327,34 @@ fn collect(input: &FilingInput, fleet: &Fleet) -> Errors {
         &mut errors,
     );
     errors
+}
+
+/// The distance rule's hard bound: not below the straight line (a doubtful distance only changes
+/// the review path, see [`crate::review::ReviewFacts`]).
+fn check_distance(input: &FilingInput, km: u32, errors: &mut Errors) {
+    if !ONE_WAY_KM_RANGE.contains(&km) {
+        return;
+    }
+    if let Some(estimate) = distance::estimate(input.places()) {
+        if let Err(e) = distance::check(km, estimate) {
+            errors.push("one_way_km", e.to_string());
+        }
+    }
+}
+
+/// The trip of a filing as the double-booking rule sees it, once vehicle and times are filled in.
+pub fn booking_of(
+    number: &str,
+    input: &FilingInput,
+    drivers: &[Driver],
+) -> Option<booking::Booking> {
+    Some(booking::Booking {
+        number: number.to_owned(),
+        vehicle_id: input.vehicle_id?,
+        drivers: drivers.iter().map(|d| (d.id, d.name.clone())).collect(),
+        departure_at: input.departure_at?.timestamp(),
+        return_at: input.return_at?.timestamp(),
+    })
 }
 
 fn check_vehicle(input: &FilingInput, fleet: &Fleet, errors: &mut Errors) {
@@ -331,7 +393,8 @@ pub fn is_mobile(phone: &str) -> bool {
         && b.iter().all(u8::is_ascii_digit)
 }
 
-fn check_places(input: &FilingInput, errors: &mut Errors) {
+/// Checks the places; whether every one is a known prefecture.
+fn check_places(input: &FilingInput, errors: &mut Errors) -> bool {
     let mut all_known = true;
     for (field, code) in [
         ("origin", &input.origin),
@@ -365,7 +428,7 @@ fn check_places(input: &FilingInput, errors: &mut Errors) {
         }
     }
     if !all_known {
-        return;
+        return false;
     }
     let origin_province = &input.origin[..2];
     if input.places().all(|code| &code[..2] == origin_province) {
@@ -375,6 +438,7 @@ fn check_places(input: &FilingInput, errors: &mut Errors) {
             format!("省际包车须跨省：起点、讫点和途经地均在{province}内"),
         );
     }
+    true
 }
 
 fn check_times(input: &FilingInput, errors: &mut Errors) {
@@ -581,11 +645,29 @@ mod tests {
             passengers: Some(40),
             contract_number: "HT-2024-001".into(),
             charterer: "昆明某旅行社".into(),
+            emergency: false,
         }
     }
 
+    /// The clock of the tests: a month before the trip.
+    fn now() -> i64 {
+        DateTime::parse_from_rfc3339("2024-05-01T08:00:00+08:00")
+            .unwrap()
+            .timestamp()
+    }
+
+    fn check_at(input: &FilingInput, now: i64) -> Result<(), Vec<FieldError>> {
+        let fleet = fleet();
+        let context = Context {
+            fleet: &fleet,
+            home_prefecture: Some("530100"),
+            now,
+        };
+        validate(input, &context)
+    }
+
     fn check(input: &FilingInput) -> Result<(), Vec<FieldError>> {
-        validate(input, &fleet())
+        check_at(input, now())
     }
 
     fn errors_of(input: &FilingInput) -> Vec<FieldError> {
@@ -659,14 +741,66 @@ mod tests {
     #[test]
     fn one_way_km_must_be_plausible() {
         let mut input = kunming_to_chongqing();
-        for km in [1, 5000] {
-            input.one_way_km = Some(km);
-            assert_eq!(check(&input), Ok(()), "{km}");
-        }
+        input.one_way_km = Some(5000);
+        assert_eq!(check(&input), Ok(()));
         for km in [0, 5001] {
             input.one_way_km = Some(km);
-            assert_eq!(only_error(&input).field, "one_way_km", "{km}");
+            let error = only_error(&input);
+            assert_eq!(error.field, "one_way_km", "{km}");
+            assert!(error.message.contains("之间"), "{km}: {}", error.message);
         }
+    }
+
+    #[test]
+    fn departure_one_minute_ago_is_refused_in_one_minute_accepted() {
+        let input = kunming_to_chongqing();
+        let departure = input.departure_at.unwrap().timestamp();
+        assert_eq!(check_at(&input, departure - 60), Ok(()));
+        let error = {
+            let errors = check_at(&input, departure + 60).unwrap_err();
+            assert_eq!(errors.len(), 1, "{errors:?}");
+            errors.into_iter().next().unwrap()
+        };
+        assert_eq!(error.field, "departure_at");
+        assert!(error.message.starts_with("出发时间"), "{}", error.message);
+        assert_eq!(
+            validate_draft(&input, &fleet()),
+            Ok(()),
+            "a draft may keep a past departure"
+        );
+    }
+
+    #[test]
+    fn home_end_at_origin_at_destination_at_neither_and_emergency() {
+        let mut input = kunming_to_chongqing(); // 昆明 → 重庆, the enterprise is in 昆明
+        assert_eq!(check(&input), Ok(()), "home at the origin");
+        input.origin = "500100".into();
+        input.destination = "530100".into();
+        assert_eq!(check(&input), Ok(()), "home at the destination");
+        input.origin = "510100".into(); // 成都 → 重庆 via 贵阳
+        input.destination = "500100".into();
+        input.one_way_km = Some(1000); // 828 km straight
+        let error = only_error(&input);
+        assert_eq!(error.field, "origin");
+        assert_eq!(
+            error.message,
+            "起点或讫点须为车籍所在地昆明市（应急包车任务除外）"
+        );
+        input.emergency = true;
+        assert_eq!(check(&input), Ok(()), "an emergency task is exempt");
+    }
+
+    #[test]
+    fn a_distance_below_the_straight_line_is_refused() {
+        let mut input = kunming_to_chongqing();
+        input.waypoints.clear(); // 昆明 → 重庆: 637.3 km straight
+        input.one_way_km = Some(638);
+        assert_eq!(check(&input), Ok(()));
+        input.one_way_km = Some(637);
+        let error = only_error(&input);
+        assert_eq!(error.field, "one_way_km");
+        assert!(error.message.contains("直线距离"), "{}", error.message);
+        assert_eq!(validate_draft(&input, &fleet()), Ok(()));
     }
 
     #[test]
@@ -710,6 +844,7 @@ mod tests {
     fn a_trip_out_of_scope_is_still_a_valid_filing() {
         let mut input = kunming_to_chongqing();
         input.destination = "430100".into(); // 长沙: paper plate only, but may be filed
+        input.one_way_km = Some(1500);
         assert_eq!(check(&input), Ok(()));
     }
 

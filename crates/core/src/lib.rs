@@ -2,13 +2,16 @@
 //!
 //! No I/O lives here; everything builds for native targets and `wasm32-unknown-unknown`.
 
+pub mod booking;
 pub mod bundle;
 pub mod certificate;
 pub mod credit_code;
 pub mod cst;
+pub mod distance;
 pub mod division;
 pub mod filing;
 pub mod filing_api;
+pub mod home_end;
 pub mod issuance;
 pub mod mask;
 pub mod plate;
@@ -18,5 +21,6 @@ pub mod role;
 pub use charterpass_scan as scan;
 pub mod scope;
 pub mod session;
+pub mod timing;
 pub mod verification;
 pub mod version;

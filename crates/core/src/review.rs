@@ -4,7 +4,8 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::filing::CharterKind;
+use crate::distance::{self, Plausibility};
+use crate::filing::{CharterKind, FilingInput};
 
 /// The longest one-way distance, in kilometres, that may still be approved automatically.
 pub const AUTO_REVIEW_MAX_KM: u32 = 800;
@@ -42,6 +43,10 @@ pub enum ManualReason {
     ScheduledLineTemporary,
     /// The one-way distance exceeds [`AUTO_REVIEW_MAX_KM`].
     BeyondAutoReviewDistance,
+    /// 里程存疑: the declared distance is below the estimated road length of the route.
+    DistanceDoubtful,
+    /// 应急包车任务: ordered by the authority, exempt from the home-end rule, always reviewed.
+    EmergencyTask,
 }
 
 impl fmt::Display for ManualReason {
@@ -52,31 +57,74 @@ impl fmt::Display for ManualReason {
             ManualReason::BeyondAutoReviewDistance => {
                 write!(f, "单边行程超过 {AUTO_REVIEW_MAX_KM} 公里须人工审核")
             }
+            ManualReason::DistanceDoubtful => {
+                f.write_str("里程存疑：申报的单边行程低于按直线距离估算的道路里程")
+            }
+            ManualReason::EmergencyTask => {
+                f.write_str("应急包车任务（不受车籍所在地限制）须人工审核")
+            }
         }
     }
 }
 
+/// What the review path of a submitted filing depends on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReviewFacts {
+    /// Whether the enterprise holds the automatic-review permission.
+    pub auto_review: bool,
+    /// The kind of trip.
+    pub kind: CharterKind,
+    /// The declared one-way distance.
+    pub one_way_km: u32,
+    /// Whether the filing is an emergency task.
+    pub emergency: bool,
+    /// Whether the declared distance is below the route's estimated road length.
+    pub distance_doubtful: bool,
+}
+
+impl ReviewFacts {
+    /// The facts of a form whose kind and distance are filled in, for an enterprise with or
+    /// without the permission; the distance is judged against the route's estimate.
+    pub fn of(input: &FilingInput, auto_review: bool) -> Option<ReviewFacts> {
+        let (kind, one_way_km) = (input.charter_kind?, input.one_way_km?);
+        let distance_doubtful = distance::estimate(input.places())
+            .is_some_and(|e| distance::check(one_way_km, e) != Ok(Plausibility::Plausible));
+        Some(ReviewFacts {
+            auto_review,
+            kind,
+            one_way_km,
+            emergency: input.emergency,
+            distance_doubtful,
+        })
+    }
+}
+
 /// Every reason the filing needs manual review, in a fixed order; empty means automatic approval.
-pub fn manual_reasons(auto_review: bool, kind: CharterKind, one_way_km: u32) -> Vec<ManualReason> {
+pub fn manual_reasons(facts: &ReviewFacts) -> Vec<ManualReason> {
     let mut reasons = Vec::new();
-    if !auto_review {
+    if !facts.auto_review {
         reasons.push(ManualReason::NoAutoReviewPermission);
     }
-    if kind == CharterKind::ScheduledLineTemporary {
+    if facts.kind == CharterKind::ScheduledLineTemporary {
         reasons.push(ManualReason::ScheduledLineTemporary);
     }
-    if one_way_km > AUTO_REVIEW_MAX_KM {
+    if facts.one_way_km > AUTO_REVIEW_MAX_KM {
         reasons.push(ManualReason::BeyondAutoReviewDistance);
+    }
+    if facts.distance_doubtful {
+        reasons.push(ManualReason::DistanceDoubtful);
+    }
+    if facts.emergency {
+        reasons.push(ManualReason::EmergencyTask);
     }
     reasons
 }
 
 /// The rule of the notice: automatic approval iff the enterprise holds the permission, the trip is
-/// a dedicated charter, and its one-way distance is at most [`AUTO_REVIEW_MAX_KM`].
-pub fn review_path(auto_review: bool, kind: CharterKind, one_way_km: u32) -> ReviewPath {
-    let automatic =
-        auto_review && kind == CharterKind::Dedicated && one_way_km <= AUTO_REVIEW_MAX_KM;
-    if automatic {
+/// a dedicated charter, and its one-way distance is at most [`AUTO_REVIEW_MAX_KM`]; and, beyond the
+/// notice, the distance is not doubtful and the trip is no emergency task.
+pub fn review_path(facts: &ReviewFacts) -> ReviewPath {
+    if manual_reasons(facts).is_empty() {
         return ReviewPath::AutoApproved;
     }
     ReviewPath::PendingReview
@@ -183,18 +231,37 @@ mod tests {
     use wasm_bindgen_test::wasm_bindgen_test as test;
     use CharterKind::{Dedicated, ScheduledLineTemporary};
 
+    fn facts(auto_review: bool, kind: CharterKind, one_way_km: u32) -> ReviewFacts {
+        ReviewFacts {
+            auto_review,
+            kind,
+            one_way_km,
+            emergency: false,
+            distance_doubtful: false,
+        }
+    }
+
     #[test]
     fn dedicated_trip_up_to_800_km_with_permission_is_automatic() {
-        assert_eq!(review_path(true, Dedicated, 800), ReviewPath::AutoApproved);
-        assert_eq!(review_path(true, Dedicated, 1), ReviewPath::AutoApproved);
-        assert!(manual_reasons(true, Dedicated, 800).is_empty());
+        assert_eq!(
+            review_path(&facts(true, Dedicated, 800)),
+            ReviewPath::AutoApproved
+        );
+        assert_eq!(
+            review_path(&facts(true, Dedicated, 1)),
+            ReviewPath::AutoApproved
+        );
+        assert!(manual_reasons(&facts(true, Dedicated, 800)).is_empty());
     }
 
     #[test]
     fn beyond_800_km_goes_to_manual_review() {
-        assert_eq!(review_path(true, Dedicated, 801), ReviewPath::PendingReview);
         assert_eq!(
-            manual_reasons(true, Dedicated, 801),
+            review_path(&facts(true, Dedicated, 801)),
+            ReviewPath::PendingReview
+        );
+        assert_eq!(
+            manual_reasons(&facts(true, Dedicated, 801)),
             [ManualReason::BeyondAutoReviewDistance]
         );
     }
@@ -202,11 +269,11 @@ mod tests {
     #[test]
     fn scheduled_line_temporary_is_always_manual() {
         assert_eq!(
-            review_path(true, ScheduledLineTemporary, 100),
+            review_path(&facts(true, ScheduledLineTemporary, 100)),
             ReviewPath::PendingReview
         );
         assert_eq!(
-            manual_reasons(true, ScheduledLineTemporary, 100),
+            manual_reasons(&facts(true, ScheduledLineTemporary, 100)),
             [ManualReason::ScheduledLineTemporary]
         );
     }
@@ -214,20 +281,79 @@ mod tests {
     #[test]
     fn without_permission_is_always_manual() {
         assert_eq!(
-            review_path(false, Dedicated, 100),
+            review_path(&facts(false, Dedicated, 100)),
             ReviewPath::PendingReview
         );
         assert_eq!(
-            manual_reasons(false, Dedicated, 100),
+            manual_reasons(&facts(false, Dedicated, 100)),
             [ManualReason::NoAutoReviewPermission]
         );
     }
 
     #[test]
+    fn an_emergency_task_is_always_manual_even_with_permission() {
+        let emergency = ReviewFacts {
+            emergency: true,
+            ..facts(true, Dedicated, 300)
+        };
+        assert_eq!(review_path(&emergency), ReviewPath::PendingReview);
+        assert_eq!(manual_reasons(&emergency), [ManualReason::EmergencyTask]);
+        assert!(ManualReason::EmergencyTask
+            .to_string()
+            .starts_with("应急包车任务"));
+    }
+
+    #[test]
+    fn a_doubtful_distance_is_manual_even_with_permission() {
+        let doubtful = ReviewFacts {
+            distance_doubtful: true,
+            ..facts(true, Dedicated, 700)
+        };
+        assert_eq!(review_path(&doubtful), ReviewPath::PendingReview);
+        assert_eq!(manual_reasons(&doubtful), [ManualReason::DistanceDoubtful]);
+        assert!(ManualReason::DistanceDoubtful
+            .to_string()
+            .starts_with("里程存疑"));
+    }
+
+    #[test]
+    fn facts_of_a_form_judge_its_distance_at_the_factor_boundary() {
+        let mut input = FilingInput {
+            charter_kind: Some(Dedicated),
+            origin: "530100".into(),      // 昆明
+            destination: "510100".into(), // 成都: straight 645 km, road estimate 742 km
+            one_way_km: Some(742),
+            ..FilingInput::default()
+        };
+        let plausible = ReviewFacts::of(&input, true).unwrap();
+        assert!(!plausible.distance_doubtful);
+        assert_eq!(review_path(&plausible), ReviewPath::AutoApproved);
+        input.one_way_km = Some(741);
+        let doubtful = ReviewFacts::of(&input, true).unwrap();
+        assert!(doubtful.distance_doubtful);
+        assert_eq!(manual_reasons(&doubtful), [ManualReason::DistanceDoubtful]);
+        input.emergency = true;
+        input.one_way_km = Some(742);
+        assert_eq!(
+            manual_reasons(&ReviewFacts::of(&input, true).unwrap()),
+            [ManualReason::EmergencyTask]
+        );
+        input.charter_kind = None;
+        assert_eq!(ReviewFacts::of(&input, true), None);
+    }
+
+    #[test]
     fn lists_every_reason_that_applies() {
-        let reasons = manual_reasons(false, ScheduledLineTemporary, 1200);
-        assert_eq!(reasons.len(), 3);
+        let all = ReviewFacts {
+            emergency: true,
+            distance_doubtful: true,
+            ..facts(false, ScheduledLineTemporary, 1200)
+        };
+        let reasons = manual_reasons(&all);
+        assert_eq!(reasons.len(), 5);
         assert!(reasons[2].to_string().contains("800 公里"));
+        let json = serde_json::to_string(&reasons[3..]).unwrap();
+        assert_eq!(json, r#"["distance_doubtful","emergency_task"]"#);
     }
 
     #[test]
@@ -235,8 +361,17 @@ mod tests {
         for auto_review in [false, true] {
             for kind in [Dedicated, ScheduledLineTemporary] {
                 for km in [0, 799, 800, 801, 5000] {
-                    let automatic = review_path(auto_review, kind, km) == ReviewPath::AutoApproved;
-                    assert_eq!(automatic, manual_reasons(auto_review, kind, km).is_empty());
+                    for (emergency, distance_doubtful) in
+                        [(false, false), (true, false), (false, true)]
+                    {
+                        let facts = ReviewFacts {
+                            emergency,
+                            distance_doubtful,
+                            ..facts(auto_review, kind, km)
+                        };
+                        let automatic = review_path(&facts) == ReviewPath::AutoApproved;
+                        assert_eq!(automatic, manual_reasons(&facts).is_empty());
+                    }
                 }
             }
         }

@@ -5,9 +5,11 @@ use wasm_bindgen_test::wasm_bindgen_test as test;
 
 use charterpass_core::division;
 use charterpass_core::filing::{
-    validate, CharterKind, Driver, FilingInput, FilingStatus, Fleet, Vehicle,
+    validate, CharterKind, Context, Driver, FilingInput, FilingStatus, Fleet, Vehicle,
 };
-use charterpass_core::review::{manual_reasons, review_path, ManualReason, ReviewPath};
+use charterpass_core::review::{
+    manual_reasons, review_path, ManualReason, ReviewFacts, ReviewPath,
+};
 use charterpass_core::scope::{e_certificate_available, GoLive, PaperOnlyReason};
 use chrono::DateTime;
 
@@ -25,7 +27,22 @@ fn filing(destination: &str, kind: CharterKind, one_way_km: u32) -> FilingInput 
         passengers: Some(30),
         contract_number: "DL-0701".into(),
         charterer: "大理某中学".into(),
+        emergency: false,
     }
+}
+
+/// Checks the form as the server does at submission, a week before the trip, for a Dali enterprise.
+fn check(input: &FilingInput) -> Result<(), Vec<charterpass_core::filing::FieldError>> {
+    let fleet = fleet();
+    let now = DateTime::parse_from_rfc3339("2024-06-24T09:00:00+08:00").unwrap();
+    validate(
+        input,
+        &Context {
+            fleet: &fleet,
+            home_prefecture: Some("532900"),
+            now: now.timestamp(),
+        },
+    )
 }
 
 /// A Dali enterprise's registered bus and driver.
@@ -48,9 +65,9 @@ fn fleet() -> Fleet {
 
 #[test]
 fn dali_to_chengdu_is_approved_automatically_and_gets_a_certificate() {
-    let input = filing("510100", CharterKind::Dedicated, 760);
-    assert_eq!(validate(&input, &fleet()), Ok(()));
-    let path = review_path(true, CharterKind::Dedicated, 760);
+    let input = filing("510100", CharterKind::Dedicated, 780);
+    assert_eq!(check(&input), Ok(()));
+    let path = review_path(&ReviewFacts::of(&input, true).unwrap());
     assert_eq!(path, ReviewPath::AutoApproved);
     let status = FilingStatus::from(path);
     assert!(FilingStatus::Submitted.can_become(status) && status.is_approved());
@@ -63,14 +80,12 @@ fn dali_to_chengdu_is_approved_automatically_and_gets_a_certificate() {
 
 #[test]
 fn dali_to_changsha_needs_review_and_gets_only_the_paper_plate() {
-    let input = filing("430100", CharterKind::ScheduledLineTemporary, 1400);
-    assert_eq!(validate(&input, &fleet()), Ok(()));
+    let input = filing("430100", CharterKind::ScheduledLineTemporary, 1600);
+    assert_eq!(check(&input), Ok(()));
+    let facts = ReviewFacts::of(&input, true).unwrap();
+    assert_eq!(review_path(&facts), ReviewPath::PendingReview);
     assert_eq!(
-        review_path(true, CharterKind::ScheduledLineTemporary, 1400),
-        ReviewPath::PendingReview
-    );
-    assert_eq!(
-        manual_reasons(true, CharterKind::ScheduledLineTemporary, 1400),
+        manual_reasons(&facts),
         [
             ManualReason::ScheduledLineTemporary,
             ManualReason::BeyondAutoReviewDistance

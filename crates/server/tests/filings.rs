@@ -3,25 +3,43 @@
 
 mod common;
 
+use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::Barrier;
 
+use chrono::{Duration, FixedOffset, Utc};
 use common::{Client, Server};
 use serde_json::{json, Value};
 
-/// A Kunming → Chongqing trip of `kind` and `km` for the signed-in enterprise's first vehicle
-/// and driver.
+/// RFC 3339 in CST, `offset` from now.
+fn cst(offset: Duration) -> String {
+    let cst = FixedOffset::east_opt(8 * 3600).unwrap();
+    (Utc::now() + offset).with_timezone(&cst).to_rfc3339()
+}
+
+/// A departure days ahead, a different week for every trip, so trips of one vehicle never overlap
+/// unless a test makes them.
+fn next_window() -> (String, String) {
+    static WEEK: AtomicI64 = AtomicI64::new(1);
+    let week = WEEK.fetch_add(1, Ordering::Relaxed);
+    let departure = Duration::weeks(week);
+    (cst(departure), cst(departure + Duration::hours(58)))
+}
+
+/// A Kunming → Panzhihua trip (220 km straight, 253 km estimated road) of `kind` and `km` for
+/// the signed-in enterprise's first vehicle and driver, departing in a week of its own.
 fn trip(client: &mut Client, kind: &str, km: u32) -> Value {
     let (_, vehicles) = client.get("/vehicles");
     let (_, drivers) = client.get("/drivers");
+    let (departure, back) = next_window();
     json!({
         "vehicle_id": vehicles[0]["id"],
         "driver_ids": [drivers[0]["id"]],
         "charter_kind": kind,
         "origin": "530100",
-        "destination": "500100",
-        "waypoints": ["520100"],
-        "departure_at": "2025-06-01T08:00:00+08:00",
-        "return_at": "2025-06-03T18:00:00+08:00",
+        "destination": "510400",
+        "waypoints": [],
+        "departure_at": departure,
+        "return_at": back,
         "one_way_km": km,
         "passengers": 30,
         "contract_number": "HT-2025-001",
@@ -72,7 +90,7 @@ fn one_km_more_goes_to_manual_review() {
 fn scheduled_line_temporary_trip_goes_to_manual_review() {
     let server = Server::start();
     let mut km = server.login("qiye_km");
-    let filed = submit_trip(&mut km, "scheduled_line_temporary", 100);
+    let filed = submit_trip(&mut km, "scheduled_line_temporary", 300);
     assert_eq!(filed["status"], "pending_review");
     assert_eq!(filed["manual_reasons"], json!(["scheduled_line_temporary"]));
 }
@@ -81,7 +99,7 @@ fn scheduled_line_temporary_trip_goes_to_manual_review() {
 fn without_permission_a_short_dedicated_trip_goes_to_manual_review() {
     let server = Server::start();
     let mut dl = server.login("qiye_dl");
-    let mut body = trip(&mut dl, "dedicated", 100);
+    let mut body = trip(&mut dl, "dedicated", 300);
     body["origin"] = json!("532900");
     let filed = file(&mut dl, &body);
     assert_eq!(filed["status"], "pending_review");
@@ -386,13 +404,14 @@ fn submission_rechecks_the_rules_and_names_the_field() {
     assert_eq!(error["message"], "请选择车辆");
 
     let mut body = trip(&mut km, "dedicated", 300);
-    body["return_at"] = json!("2025-06-01T07:00:00+08:00");
+    let back = body["return_at"].clone();
+    body["return_at"] = body["departure_at"].clone();
     let (_, draft) = km.post("/filings", &body);
     let (status, error) = km.post(&format!("/filings/{}/submit", draft["id"]), &json!({}));
     assert_eq!((status, error["field"].as_str()), (422, Some("return_at")));
     assert_eq!(error["message"], "返程时间必须晚于出发时间");
 
-    body["return_at"] = json!("2025-06-03T18:00:00+08:00");
+    body["return_at"] = back;
     body["passengers"] = json!(46);
     let (status, edited) = km.put(&format!("/filings/{}", draft["id"]), &body);
     assert_eq!(status, 200, "{edited}");
@@ -545,4 +564,252 @@ fn a_rejected_filing_is_reopened_corrected_and_submitted_again() {
     let (status, again) = km.post(&format!("/filings/{id}/submit"), &json!({}));
     assert_eq!(status, 200, "{again}");
     assert_eq!(again["status"], "pending_review");
+}
+
+/// Moves filing `id`'s departure to `departure` straight in the database, as time would.
+fn set_departure(server: &Server, id: &Value, departure: &str) {
+    let conn = rusqlite::Connection::open(server.data_dir.path().join("charterpass.sqlite"))
+        .expect("open database");
+    conn.busy_timeout(std::time::Duration::from_secs(5))
+        .unwrap();
+    let changed = conn
+        .execute(
+            "UPDATE filings SET departure_at = ?2 WHERE id = ?1",
+            rusqlite::params![id.as_i64().unwrap(), departure],
+        )
+        .unwrap();
+    assert_eq!(changed, 1);
+}
+
+#[test]
+fn departure_one_minute_ago_is_refused_and_in_one_minute_accepted() {
+    let server = Server::start();
+    let mut km = server.login("qiye_km");
+    let mut body = trip(&mut km, "dedicated", 300);
+    body["departure_at"] = json!(cst(-Duration::minutes(1)));
+    let (status, draft) = km.post("/filings", &body);
+    assert_eq!(status, 201, "a draft may hold a past departure: {draft}");
+    let submit = format!("/filings/{}/submit", draft["id"]);
+    let (status, error) = km.post(&submit, &json!({}));
+    assert_eq!(
+        (status, error["field"].as_str()),
+        (422, Some("departure_at")),
+        "{error}"
+    );
+    let message = error["message"].as_str().unwrap();
+    assert!(
+        message.starts_with("出发时间") && message.contains("须晚于当前时间"),
+        "{message}"
+    );
+    assert_eq!(
+        km.get(&format!("/filings/{}", draft["id"])).1["status"],
+        "draft"
+    );
+
+    body["departure_at"] = json!(cst(Duration::minutes(1)));
+    km.put(&format!("/filings/{}", draft["id"]), &body);
+    let (status, filed) = km.post(&submit, &json!({}));
+    assert_eq!(
+        (status, filed["status"].as_str()),
+        (200, Some("auto_approved")),
+        "{filed}"
+    );
+}
+
+#[test]
+fn approval_after_departure_is_refused_and_the_reviewer_sees_why() {
+    let server = Server::start();
+    let mut km = server.login("qiye_km");
+    let late = submit_trip(&mut km, "scheduled_line_temporary", 300);
+    let early = submit_trip(&mut km, "scheduled_line_temporary", 300);
+    set_departure(&server, &late["id"], &cst(-Duration::minutes(1)));
+    set_departure(&server, &early["id"], &cst(Duration::minutes(1)));
+    let mut reviewer = server.login("shenhe_km");
+    let approve = json!({"decision": "approve"});
+    let (status, error) = reviewer.post(&format!("/filings/{}/decision", late["id"]), &approve);
+    assert_eq!(
+        (status, error["field"].as_str()),
+        (422, Some("departure_at")),
+        "{error}"
+    );
+    assert!(
+        error["message"]
+            .as_str()
+            .unwrap()
+            .contains("不能再审核通过"),
+        "{error}"
+    );
+    let (status, _) = reviewer.post(
+        &format!("/filings/{}/decision", late["id"]),
+        &json!({"decision": "reject", "reason": "已过出发时间"}),
+    );
+    assert_eq!(status, 200, "a late filing can still be rejected");
+    let (status, approved) = reviewer.post(&format!("/filings/{}/decision", early["id"]), &approve);
+    assert_eq!(
+        (status, approved["status"].as_str()),
+        (200, Some("approved")),
+        "{approved}"
+    );
+}
+
+#[test]
+fn home_end_at_origin_at_destination_at_neither_and_emergency() {
+    let server = Server::start();
+    let mut km = server.login("qiye_km"); // 昆明 enterprise with the automatic-review permission
+    let at_origin = submit_trip(&mut km, "dedicated", 300);
+    assert_eq!(at_origin["status"], "auto_approved");
+
+    let mut body = trip(&mut km, "dedicated", 300);
+    body["origin"] = json!("510400");
+    body["destination"] = json!("530100");
+    assert_eq!(
+        file(&mut km, &body)["status"],
+        "auto_approved",
+        "home at the destination"
+    );
+
+    let mut body = trip(&mut km, "dedicated", 400);
+    body["origin"] = json!("510100"); // 成都 → 重庆
+    body["destination"] = json!("500100");
+    let (_, draft) = km.post("/filings", &body);
+    let (status, error) = km.post(&format!("/filings/{}/submit", draft["id"]), &json!({}));
+    assert_eq!(
+        (status, error["field"].as_str()),
+        (422, Some("origin")),
+        "{error}"
+    );
+    assert_eq!(
+        error["message"],
+        "起点或讫点须为车籍所在地昆明市（应急包车任务除外）"
+    );
+
+    body["emergency"] = json!(true);
+    km.put(&format!("/filings/{}", draft["id"]), &body);
+    let (status, emergency) = km.post(&format!("/filings/{}/submit", draft["id"]), &json!({}));
+    assert_eq!(status, 200, "{emergency}");
+    assert_eq!(
+        emergency["status"], "pending_review",
+        "always reviewed by hand"
+    );
+    assert_eq!(emergency["manual_reasons"], json!(["emergency_task"]));
+    let (_, queue) = server.login("shenhe_km").get("/filings");
+    assert_eq!(queue["items"][0]["number"], emergency["number"]);
+    assert_eq!(queue["items"][0]["emergency"], true);
+    assert_eq!(
+        queue["items"][0]["manual_reasons"],
+        json!(["emergency_task"])
+    );
+}
+
+#[test]
+fn double_booking_by_one_minute_is_refused_naming_the_filing_and_touching_windows_are_not() {
+    let server = Server::start();
+    let mut km = server.login("qiye_km");
+    let (_, vehicles) = km.get("/vehicles");
+    let (_, drivers) = km.get("/drivers");
+    let first = submit_trip(&mut km, "scheduled_line_temporary", 300); // pending review holds too
+    let number = first["number"].as_str().unwrap();
+    let end = chrono::DateTime::parse_from_rfc3339(first["return_at"].as_str().unwrap()).unwrap();
+    let after = |minutes: i64| (end + Duration::minutes(minutes)).to_rfc3339();
+
+    // The same vehicle with another driver, departing one minute before the first trip returns.
+    let mut body = trip(&mut km, "dedicated", 300);
+    body["driver_ids"] = json!([drivers[1]["id"]]);
+    body["departure_at"] = json!(after(-1));
+    body["return_at"] = json!(after(24 * 60));
+    let (_, draft) = km.post("/filings", &body);
+    let submit = format!("/filings/{}/submit", draft["id"]);
+    let (status, error) = km.post(&submit, &json!({}));
+    assert_eq!(
+        (status, error["field"].as_str()),
+        (422, Some("vehicle_id")),
+        "{error}"
+    );
+    let message = error["message"].as_str().unwrap();
+    assert!(
+        message.contains(number) && message.contains("时间重叠"),
+        "{message}"
+    );
+
+    // The same driver in another vehicle, overlapping by one minute.
+    body["vehicle_id"] = vehicles[1]["id"].clone();
+    body["driver_ids"] = json!([drivers[0]["id"]]);
+    km.put(&format!("/filings/{}", draft["id"]), &body);
+    let (status, error) = km.post(&submit, &json!({}));
+    assert_eq!(
+        (status, error["field"].as_str()),
+        (422, Some("driver_ids")),
+        "{error}"
+    );
+    assert!(
+        error["message"].as_str().unwrap().contains(number),
+        "{error}"
+    );
+
+    // Departing the minute the first trip returns: touching windows do not overlap.
+    body["vehicle_id"] = vehicles[0]["id"].clone();
+    body["departure_at"] = json!(after(0));
+    km.put(&format!("/filings/{}", draft["id"]), &body);
+    let (status, filed) = km.post(&submit, &json!({}));
+    assert_eq!(
+        (status, filed["status"].as_str()),
+        (200, Some("auto_approved")),
+        "{filed}"
+    );
+}
+
+#[test]
+fn a_cancelled_trip_frees_its_vehicle() {
+    let server = Server::start();
+    let mut km = server.login("qiye_km");
+    let first = submit_trip(&mut km, "dedicated", 300);
+    let mut body = trip(&mut km, "dedicated", 300);
+    body["departure_at"] = first["departure_at"].clone();
+    body["return_at"] = first["return_at"].clone();
+    let (_, draft) = km.post("/filings", &body);
+    let submit = format!("/filings/{}/submit", draft["id"]);
+    assert_eq!(km.post(&submit, &json!({})).0, 422);
+    km.post(&format!("/filings/{}/cancel", first["id"]), &json!({}));
+    assert_eq!(km.post(&submit, &json!({})).0, 200);
+}
+
+#[test]
+fn distance_below_the_straight_line_is_refused_and_the_road_factor_boundary_both_ways() {
+    let server = Server::start();
+    let mut km = server.login("qiye_km");
+    // 昆明 → 成都: 644.5 km straight (645 rounded up), × 1.15 = 742 km estimated road.
+    let to_chengdu = |client: &mut Client, one_way_km: u32| {
+        let mut body = trip(client, "dedicated", one_way_km);
+        body["destination"] = json!("510100");
+        body
+    };
+    let body = to_chengdu(&mut km, 644);
+    let (_, draft) = km.post("/filings", &body);
+    let (status, error) = km.post(&format!("/filings/{}/submit", draft["id"]), &json!({}));
+    assert_eq!(
+        (status, error["field"].as_str()),
+        (422, Some("one_way_km")),
+        "{error}"
+    );
+    assert!(
+        error["message"].as_str().unwrap().contains("约 645 公里"),
+        "{error}"
+    );
+
+    let body = to_chengdu(&mut km, 645);
+    let doubtful = file(&mut km, &body);
+    assert_eq!(
+        doubtful["status"], "pending_review",
+        "even with the permission"
+    );
+    assert_eq!(doubtful["manual_reasons"], json!(["distance_doubtful"]));
+    let body = to_chengdu(&mut km, 741);
+    assert_eq!(
+        file(&mut km, &body)["manual_reasons"],
+        json!(["distance_doubtful"])
+    );
+    let body = to_chengdu(&mut km, 742);
+    let plausible = file(&mut km, &body);
+    assert_eq!(plausible["status"], "auto_approved");
+    assert_eq!(plausible["manual_reasons"], json!([]));
 }

@@ -1,9 +1,10 @@
 //! The filing form (省际包车备案) with instant feedback from `core`: field errors, the review
 //! path and the certificate scope, before anything is sent.
 
-use charterpass_core::filing::{self, CharterKind, FieldError, Fleet};
+use charterpass_core::distance::{self, Plausibility};
+use charterpass_core::filing::{self, CharterKind, Context, FieldError, Fleet};
 use charterpass_core::filing_api::FilingView;
-use charterpass_core::review::{self, ReviewPath};
+use charterpass_core::review::{self, ReviewFacts, ReviewPath};
 use charterpass_core::scope::{self, GoLive};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
@@ -50,6 +51,7 @@ pub fn FilingForm(
 ) -> impl IntoView {
     let fleet = RwSignal::new(None::<Fleet>);
     let auto_review = RwSignal::new(None::<bool>);
+    let home_prefecture = RwSignal::new(None::<String>);
     let load_error = RwSignal::new(None::<String>);
     let enterprise_id = Session::get().current().and_then(|me| me.enterprise_id);
     spawn_local(async move {
@@ -62,6 +64,7 @@ pub fn FilingForm(
         if let Some(id) = enterprise_id {
             if let Ok(enterprise) = crate::api::filings::own_enterprise(id).await {
                 auto_review.set(Some(enterprise.auto_review));
+                home_prefecture.set(Some(enterprise.prefecture_code));
             }
         }
     });
@@ -69,7 +72,14 @@ pub fn FilingForm(
     let input = Memo::new(move |_| form.input());
     let errors = Memo::new(move |_| {
         let fleet = fleet.get().unwrap_or_default();
-        filing::validate(&input.get(), &fleet)
+        let home = home_prefecture.get();
+        let context = Context {
+            fleet: &fleet,
+            home_prefecture: home.as_deref(),
+            // The browser's clock, for feedback only: the server checks again with its own.
+            now: (js_sys::Date::now() / 1000.0) as i64,
+        };
+        filing::validate(&input.get(), &context)
             .err()
             .unwrap_or_default()
     });
@@ -78,23 +88,49 @@ pub fn FilingForm(
 
     let review_preview = move || {
         let input = input.get();
-        let (Some(kind), Some(km), Some(auto)) =
-            (input.charter_kind, input.one_way_km, auto_review.get())
-        else {
+        let facts = auto_review
+            .get()
+            .and_then(|auto| ReviewFacts::of(&input, auto));
+        let Some(facts) = facts else {
             return (
                 "muted",
                 "填写包车类型和单边行程后，这里显示审核方式".to_owned(),
             );
         };
-        match review::review_path(auto, kind, km) {
+        match review::review_path(&facts) {
             ReviewPath::AutoApproved => ("ok-text", "预计自动审核通过".to_owned()),
             ReviewPath::PendingReview => {
-                let reasons: Vec<String> = review::manual_reasons(auto, kind, km)
+                let reasons: Vec<String> = review::manual_reasons(&facts)
                     .iter()
                     .map(|r| r.to_string())
                     .collect();
                 ("warn-text", format!("需人工审核：{}", reasons.join("；")))
             }
+        }
+    };
+    let distance_preview = move || {
+        let input = input.get();
+        let Some(estimate) = distance::estimate(input.places()) else {
+            return (
+                "muted",
+                "选择起点、讫点（及途经地）后，这里显示里程估算".to_owned(),
+            );
+        };
+        let basis = format!(
+            "直线距离约 {} 公里，估算道路里程不少于 {} 公里",
+            estimate.straight_km, estimate.road_km
+        );
+        match input.one_way_km.map(|km| distance::check(km, estimate)) {
+            None => ("muted", basis),
+            Some(Ok(Plausibility::Plausible)) => ("ok-text", basis),
+            Some(Ok(Plausibility::Doubtful)) => (
+                "warn-text",
+                format!("{basis}；申报里程低于估算，里程存疑，须人工审核"),
+            ),
+            Some(Err(_)) => (
+                "warn-text",
+                format!("{basis}；申报里程短于直线距离，不能提交"),
+            ),
         }
     };
     let scope_preview = move || {
@@ -312,7 +348,25 @@ pub fn FilingForm(
                         {text_input("charterer", form.charterer, "text")}
                     </div>
                 </div>
+                <div>
+                    <label class="check" for="emergency">
+                        <input
+                            id="emergency"
+                            type="checkbox"
+                            prop:checked=move || form.emergency.get()
+                            on:change=move |ev| {
+                                form.emergency.set(event_target_checked(&ev));
+                                form.touch("emergency");
+                            }
+                        />
+                        "应急包车任务（主管部门指令，可不以车籍所在地为起讫点，须人工审核）"
+                    </label>
+                </div>
                 <div class="preview" aria-live="polite">
+                    <p>
+                        <strong>"里程估算："</strong>
+                        <span class=move || distance_preview().0 data-testid="distance-preview">{move || distance_preview().1}</span>
+                    </p>
                     <p>
                         <strong>"审核方式："</strong>
                         <span class=move || review_preview().0 data-testid="review-preview">{move || review_preview().1}</span>

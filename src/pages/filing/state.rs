@@ -23,6 +23,8 @@ pub struct FormState {
     pub passengers: RwSignal<String>,
     pub contract_number: RwSignal<String>,
     pub charterer: RwSignal<String>,
+    /// 应急包车任务.
+    pub emergency: RwSignal<bool>,
     /// Fields the person has changed; their errors show at once, the rest after 提交.
     pub touched: RwSignal<Vec<&'static str>>,
     /// Whether saving or submitting was tried, so every error shows.
@@ -49,6 +51,7 @@ impl FormState {
             passengers: RwSignal::new(String::new()),
             contract_number: RwSignal::new(String::new()),
             charterer: RwSignal::new(String::new()),
+            emergency: RwSignal::new(false),
             touched: RwSignal::new(Vec::new()),
             attempted: RwSignal::new(false),
             generation: RwSignal::new(0),
@@ -95,6 +98,7 @@ impl FormState {
             passengers: self.passengers.get().trim().parse().ok(),
             contract_number: self.contract_number.get(),
             charterer: self.charterer.get(),
+            emergency: self.emergency.get(),
         }
     }
 
@@ -145,6 +149,7 @@ impl FormState {
             .set(input.passengers.map(|v| v.to_string()).unwrap_or_default());
         self.contract_number.set(input.contract_number.clone());
         self.charterer.set(input.charterer.clone());
+        self.emergency.set(input.emergency);
         self.touched.set(Vec::new());
         self.attempted.set(false);
         self.generation.update(|g| *g += 1);

@@ -3,6 +3,7 @@
 use charterpass_core::filing::FilingStatus;
 use charterpass_core::filing_api::{DecisionKind, DecisionRequest, FilingView};
 use charterpass_core::review::REJECT_REASON_MAX_CHARS;
+use charterpass_core::timing;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -22,6 +23,12 @@ pub fn DecisionDialog(
     let reason = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
+    // An approval after departure is refused (the server checks again with its own clock).
+    let late = StoredValue::new(filing.input.departure_at.and_then(|departure| {
+        timing::approvable(&departure, (js_sys::Date::now() / 1000.0) as i64)
+            .err()
+            .map(|e| e.to_string())
+    }));
     let title_id = format!("decision-title-{id}");
     let reason_id = format!("decision-reason-{id}");
     let submit = move |ev: SubmitEvent| {
@@ -37,6 +44,10 @@ pub fn DecisionDialog(
         };
         if let Err(err) = request.decision() {
             error.set(Some(err.to_string()));
+            return;
+        }
+        if let (DecisionKind::Approve, Some(message)) = (decision, late.get_value()) {
+            error.set(Some(message));
             return;
         }
         busy.set(true);
@@ -58,6 +69,7 @@ pub fn DecisionDialog(
         <Show when=move || open.get()>
             <div class="dialog" role="dialog" aria-labelledby=title_id.clone()>
                 <h3 id=title_id.clone()>{format!("审核备案 {}", filing.number)}</h3>
+                {move || late.get_value().map(|message| view! { <p class="warn-text">{message}</p> })}
                 <form on:submit=submit>
                     <fieldset>
                         <legend>"审核决定"</legend>

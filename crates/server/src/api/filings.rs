@@ -5,9 +5,10 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use charterpass_core::filing::{self, FieldError, FilingInput, FilingStatus};
+use charterpass_core::booking;
+use charterpass_core::filing::{self, Context, FieldError, FilingInput, FilingStatus};
 use charterpass_core::filing_api::{FilingView, Paged};
-use charterpass_core::review;
+use charterpass_core::review::{self, ReviewFacts};
 use charterpass_core::role::Role;
 use rusqlite::Connection;
 
@@ -129,8 +130,10 @@ async fn edit(
     Ok(Json(view))
 }
 
-/// Submits a draft: the rules are checked again here, then the review path is taken with the
-/// enterprise's permission as it is now.
+/// Submits a draft: the rules are checked again here with the same `core` functions as in the
+/// form (the server's clock, the enterprise's prefecture as home end), then the vehicle and drivers
+/// against the enterprise's other active trips, then the review path is taken with the
+/// enterprise's permission as it is now, all in one transaction.
 async fn submit(
     State(state): State<AppState>,
     user: CurrentUser,
@@ -146,16 +149,25 @@ async fn submit(
                 return Err(ApiError::Conflict("该备案已提交，不能重复提交".into()));
             }
             let fleet = fleet::of(conn, enterprise_id)?;
-            filing::validate(&current.input, &fleet).map_err(first_error)?;
-            let (Some(kind), Some(km)) = (current.input.charter_kind, current.input.one_way_km)
-            else {
-                return Err(ApiError::Internal(
-                    "validated filing lacks kind or distance".into(),
-                ));
+            let context = Context {
+                fleet: &fleet,
+                home_prefecture: Some(&current.prefecture_code),
+                now: chrono::Utc::now().timestamp(),
             };
+            filing::validate(&current.input, &context).map_err(first_error)?;
             let tx = conn.transaction()?;
             let auto_review = enterprises::auto_review(&tx, enterprise_id)?;
-            let path = review::review_path(auto_review, kind, km);
+            let (Some(facts), Some(trip)) = (
+                ReviewFacts::of(&current.input, auto_review),
+                filing::booking_of(&current.number, &current.input, &current.drivers),
+            ) else {
+                return Err(ApiError::Internal(
+                    "validated filing lacks kind, distance, vehicle or times".into(),
+                ));
+            };
+            let others = store::bookings(&tx, enterprise_id, id)?;
+            booking::check(&trip, &others)
+                .map_err(|conflict| ApiError::invalid(conflict.field(), conflict.to_string()))?;
             let submitted = Transition {
                 id,
                 from: FilingStatus::Draft,
@@ -166,11 +178,11 @@ async fn submit(
             if !store::transition(&tx, &submitted)? {
                 return Err(ApiError::Conflict("该备案已提交，不能重复提交".into()));
             }
-            store::set_manual_reasons(&tx, id, &review::manual_reasons(auto_review, kind, km))?;
+            store::set_manual_reasons(&tx, id, &review::manual_reasons(&facts))?;
             let reviewed = Transition {
                 id,
                 from: FilingStatus::Submitted,
-                to: FilingStatus::from(path),
+                to: FilingStatus::from(review::review_path(&facts)),
                 user_id: None,
                 reason: None,
             };

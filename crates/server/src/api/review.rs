@@ -3,6 +3,8 @@
 //! A filing of another prefecture answers 404, as if it did not exist (jurisdictions do not
 //! learn of each other's filings). Of two reviewers deciding at once exactly one wins; the
 //! other gets 409, because the update only applies while the status is `pending_review`.
+//! An approval after the trip's departure is refused (422 naming `departure_at`): 备案 comes
+//! before the trip; a rejection stays possible.
 
 use axum::extract::{Path, State};
 use axum::routing::post;
@@ -11,6 +13,7 @@ use charterpass_core::filing::FilingStatus;
 use charterpass_core::filing_api::{DecisionRequest, FilingView};
 use charterpass_core::review::Decision;
 use charterpass_core::role::Role;
+use charterpass_core::timing;
 
 use crate::api::filings::found;
 use crate::api::json::JsonBody;
@@ -44,6 +47,10 @@ async fn decide(
             let current = found(conn, &jurisdiction, id)?;
             if current.status != FilingStatus::PendingReview {
                 return Err(ApiError::Conflict(ALREADY_DECIDED.into()));
+            }
+            if let (Decision::Approve, Some(departure)) = (&decision, current.input.departure_at) {
+                timing::approvable(&departure, chrono::Utc::now().timestamp())
+                    .map_err(|e| ApiError::invalid(e.field(), e.to_string()))?;
             }
             let (to, reason) = match &decision {
                 Decision::Approve => (FilingStatus::Approved, None),

@@ -18,6 +18,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         include_str!("migrations/0004_receipts.sql"),
     ),
     ("0005_trust", include_str!("migrations/0005_trust.sql")),
+    (
+        "0006_filing_rules",
+        include_str!("migrations/0006_filing_rules.sql"),
+    ),
 ];
 
 /// Applies the migrations the database has not seen yet, each in its own transaction.

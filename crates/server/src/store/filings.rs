@@ -1,5 +1,6 @@
 //! Filings in the database: create and edit drafts, read within a jurisdiction, change status.
 
+use charterpass_core::booking::Booking;
 use charterpass_core::filing::{CharterKind, FilingInput, FilingStatus};
 use charterpass_core::filing_api::{AuditEntity, FilingView, Paged};
 use charterpass_core::review::ManualReason;
@@ -44,7 +45,8 @@ impl Jurisdiction {
 const COLUMNS: &str = "f.id, f.number, f.status, f.enterprise_id, e.name, f.prefecture_code,
     f.vehicle_id, f.charter_kind, f.origin, f.destination, f.waypoints, f.departure_at,
     f.return_at, f.one_way_km, f.passengers, f.contract_number, f.charterer, f.manual_reasons,
-    f.decision_reason, u.display_name, f.created_at, f.updated_at, f.submitted_at, f.decided_at";
+    f.decision_reason, u.display_name, f.created_at, f.updated_at, f.submitted_at, f.decided_at,
+    f.emergency";
 
 const FROM: &str = "FROM filings f JOIN enterprises e ON e.id = f.enterprise_id
     LEFT JOIN users u ON u.id = f.reviewer_id
@@ -96,6 +98,7 @@ fn from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<FilingView> {
             passengers: row.get(14)?,
             contract_number: row.get(15)?,
             charterer: row.get(16)?,
+            emergency: row.get(24)?,
         },
         vehicle: None,
         drivers: Vec::new(),
@@ -268,7 +271,7 @@ fn write_input(conn: &Connection, id: i64, input: &FilingInput) -> rusqlite::Res
     conn.execute(
         "UPDATE filings SET vehicle_id = ?2, charter_kind = ?3, origin = ?4, destination = ?5,
              waypoints = ?6, departure_at = ?7, return_at = ?8, one_way_km = ?9, passengers = ?10,
-             contract_number = ?11, charterer = ?12, updated_at = ?13
+             contract_number = ?11, charterer = ?12, updated_at = ?13, emergency = ?14
          WHERE id = ?1",
         params![
             id,
@@ -284,6 +287,7 @@ fn write_input(conn: &Connection, id: i64, input: &FilingInput) -> rusqlite::Res
             input.contract_number.trim(),
             input.charterer.trim(),
             now_cst(),
+            input.emergency,
         ],
     )?;
     replace_drivers(conn, id, &input.driver_ids)
@@ -361,4 +365,47 @@ pub fn set_manual_reasons(
         params![id, text],
     )?;
     Ok(())
+}
+
+/// The trips that hold vehicles and drivers: the enterprise's approved and pending filings other
+/// than `except`, for the double-booking rule.
+pub fn bookings(
+    conn: &Connection,
+    enterprise_id: i64,
+    except: i64,
+) -> rusqlite::Result<Vec<Booking>> {
+    let mut stmt = conn.prepare(
+        "SELECT id, number, vehicle_id, departure_at, return_at FROM filings
+         WHERE enterprise_id = ?1 AND id <> ?2
+           AND status IN ('auto_approved', 'approved', 'pending_review')
+           AND vehicle_id IS NOT NULL AND departure_at IS NOT NULL AND return_at IS NOT NULL
+         ORDER BY departure_at",
+    )?;
+    let rows = stmt.query_map(params![enterprise_id, except], |row| {
+        let id: i64 = row.get(0)?;
+        let window = (time(row, 3)?, time(row, 4)?);
+        let (Some(departure), Some(back)) = window else {
+            return Err(conversion(3, "an active filing without its times"));
+        };
+        Ok((
+            id,
+            Booking {
+                number: row.get(1)?,
+                vehicle_id: row.get(2)?,
+                drivers: Vec::new(),
+                departure_at: departure.timestamp(),
+                return_at: back.timestamp(),
+            },
+        ))
+    })?;
+    let mut bookings = Vec::new();
+    for row in rows {
+        let (id, mut booking) = row?;
+        booking.drivers = fleet::drivers_of_filing(conn, id)?
+            .into_iter()
+            .map(|d| (d.id, d.name))
+            .collect();
+        bookings.push(booking);
+    }
+    Ok(bookings)
 }
