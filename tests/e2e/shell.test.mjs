@@ -1,7 +1,7 @@
 // The app shell: title, log-in per role, each role's area, 404, phone width, no console errors.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DEMO_PASSWORD, launchBrowser, screenshot, shellStored, signIn, startServer, watchErrors } from './harness.mjs';
+import { DEMO_PASSWORD, launchBrowser, screenshot, shellStored, signIn, startServer, takeCspViolations, watchErrors } from './harness.mjs';
 
 let server;
 let browser;
@@ -33,6 +33,35 @@ test('the start page says what the system is, in Chinese, at phone width', async
   const path = await screenshot(page, 'home-360');
   console.log(`screenshot: ${path}`);
   assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('pages are served under the Content-Security-Policy, and the harness notices a violation', async () => {
+  const page = await browser.newPage();
+  const response = await page.goto(`${server.base}/login`);
+  const csp = response.headers()['content-security-policy'];
+  console.log(`Content-Security-Policy: ${csp}`);
+  assert.match(csp, /script-src 'self' 'wasm-unsafe-eval';/);
+  assert.doesNotMatch(csp, /unsafe-inline/);
+  assert.equal(response.headers()['x-frame-options'], 'DENY');
+  assert.equal(response.headers()['permissions-policy'].includes('camera=()'), true);
+  // The app ran under it: the wasm rendered the form.
+  await page.getByLabel('用户名').waitFor();
+  assert.deepEqual(takeCspViolations(), []);
+  // An injected inline script is refused, and the hook that fails every journey sees it.
+  await page.evaluate(() => {
+    const script = document.createElement('script');
+    script.textContent = 'window.injected = true;';
+    document.head.append(script);
+  });
+  assert.equal(await page.evaluate(() => window.injected), undefined);
+  // The report reaches the harness asynchronously: give it up to 200 frames.
+  const seen = [];
+  for (let frame = 0; frame < 200 && seen.length === 0; frame += 1) {
+    seen.push(...takeCspViolations());
+    if (seen.length === 0) await page.evaluate(() => new Promise((ok) => requestAnimationFrame(ok)));
+  }
+  assert.match(seen.join('\n'), /script-src/);
   await page.close();
 });
 

@@ -7,6 +7,7 @@ mod config;
 mod db;
 mod decode_qr;
 mod demo;
+mod headers;
 mod issuance;
 mod keys;
 mod mint;

@@ -20,7 +20,8 @@ pub fn run(args: ServeArgs) -> Result<(), Box<dyn std::error::Error>> {
     let app = Router::new()
         .nest("/api/v1", crate::api::router())
         .with_state(state)
-        .fallback_service(crate::web::app_files(&args.dist));
+        .fallback_service(crate::web::app_files(&args.dist))
+        .layer(axum::middleware::from_fn(crate::headers::add));
 
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()

@@ -3,7 +3,9 @@
 #![allow(dead_code)]
 
 use std::io::{BufRead, BufReader};
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Command, ExitStatus, Stdio};
+use std::sync::{Arc, Mutex};
+use std::thread::JoinHandle;
 
 use serde_json::Value;
 
@@ -17,6 +19,9 @@ pub struct Server {
     pub base: String,
     /// The data folder; removed when dropped.
     pub data_dir: tempfile::TempDir,
+    /// Standard output after the listening line (the request log), as read so far.
+    log: Arc<Mutex<Vec<String>>>,
+    drain: Option<JoinHandle<()>>,
 }
 
 impl Server {
@@ -28,15 +33,14 @@ impl Server {
     /// Like `start`, with extra arguments for `serve`.
     pub fn start_with(extra: &[&str]) -> Server {
         let data_dir = tempfile::tempdir().expect("temporary data folder");
+        let dist = if extra.contains(&"--dist") {
+            &[][..]
+        } else {
+            &["--dist", "/nonexistent-dist"][..]
+        };
         let mut child = Command::new(env!("CARGO_BIN_EXE_charterpass"))
-            .args([
-                "serve",
-                "--demo",
-                "--addr",
-                "127.0.0.1:0",
-                "--dist",
-                "/nonexistent-dist",
-            ])
+            .args(["serve", "--demo", "--addr", "127.0.0.1:0"])
+            .args(dist)
             .arg("--data-dir")
             .arg(data_dir.path())
             .args(extra)
@@ -56,12 +60,36 @@ impl Server {
             }
         };
         // Keep draining stdout so the server never blocks on a full pipe.
-        std::thread::spawn(move || for _ in lines {});
+        let log = Arc::new(Mutex::new(Vec::new()));
+        let kept = log.clone();
+        let drain = std::thread::spawn(move || {
+            for line in lines.map_while(Result::ok) {
+                kept.lock().unwrap().push(line);
+            }
+        });
         Server {
             child,
             base,
             data_dir,
+            log,
+            drain: Some(drain),
         }
+    }
+
+    /// Stops the server with SIGTERM; its exit status and its whole standard output after the
+    /// listening line.
+    pub fn terminate(mut self) -> (ExitStatus, Vec<String>) {
+        let killed = Command::new("kill")
+            .args(["-TERM", &self.child.id().to_string()])
+            .status()
+            .expect("run kill");
+        assert!(killed.success());
+        let status = self.child.wait().expect("wait for charterpass");
+        if let Some(drain) = self.drain.take() {
+            drain.join().expect("stdout reader");
+        }
+        let log = std::mem::take(&mut *self.log.lock().unwrap());
+        (status, log)
     }
 
     /// An HTTP client with its own cookie jar, not signed in.
@@ -70,6 +98,8 @@ impl Server {
             agent: ureq::AgentBuilder::new().build(),
             base: format!("{}/api/v1", self.base),
             cookie: None,
+            headers: Vec::new(),
+            last_headers: Vec::new(),
         }
     }
 
@@ -97,14 +127,21 @@ pub struct Client {
     agent: ureq::Agent,
     base: String,
     cookie: Option<String>,
+    /// Extra headers sent with every request (e.g. a proxy's `X-Forwarded-For`).
+    pub headers: Vec<(String, String)>,
+    /// The headers of the last answer, names lower-cased.
+    pub last_headers: Vec<(String, String)>,
 }
 
 impl Client {
     fn run(&mut self, request: ureq::Request, body: Option<&Value>) -> (u16, Value) {
-        let request = match &self.cookie {
+        let mut request = match &self.cookie {
             Some(cookie) => request.set("Cookie", cookie),
             None => request,
         };
+        for (name, value) in &self.headers {
+            request = request.set(name, value);
+        }
         let result = match body {
             Some(body) => request.send_json(body.clone()),
             None => request.call(),
@@ -114,6 +151,17 @@ impl Client {
             Err(ureq::Error::Status(_, response)) => response,
             Err(err) => panic!("request failed: {err}"),
         };
+        self.last_headers = response
+            .headers_names()
+            .into_iter()
+            .flat_map(|name| {
+                response
+                    .all(&name)
+                    .into_iter()
+                    .map(|value| (name.to_lowercase(), value.to_owned()))
+                    .collect::<Vec<_>>()
+            })
+            .collect();
         if let Some(set) = response.header("set-cookie") {
             let pair = set.split(';').next().unwrap_or_default().to_owned();
             self.cookie = if pair.ends_with('=') {
@@ -164,6 +212,14 @@ impl Client {
         let status = response.status();
         let text = response.into_string().unwrap_or_default();
         (status, serde_json::from_str(&text).unwrap_or(Value::Null))
+    }
+
+    /// The last answer's header `name` (lower case), if it had one.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.last_headers
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
     }
 
     /// `DELETE path`.
