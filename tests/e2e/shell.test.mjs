@@ -82,6 +82,23 @@ for (const role of ROLES) {
   });
 }
 
+test('signing out everywhere ends the session on the other device too', async () => {
+  const office = await browser.newContext();
+  const phone = await browser.newContext();
+  const desk = await office.newPage();
+  const mobile = await phone.newPage();
+  const errors = [...[desk, mobile].map(watchErrors)];
+  await signIn(desk, server.base, 'shenhe_km', '/review');
+  await signIn(mobile, server.base, 'shenhe_km', '/review');
+  await desk.getByRole('button', { name: '退出所有设备' }).click();
+  await desk.waitForURL(`${server.base}/login`);
+  await mobile.goto(`${server.base}/review`);
+  await mobile.getByText('请先登录').waitFor();
+  assert.deepEqual(errors, [[], []]);
+  await office.close();
+  await phone.close();
+});
+
 test('a role area asks strangers to sign in, and other roles are turned away', async () => {
   const context = await browser.newContext();
   const page = await context.newPage();

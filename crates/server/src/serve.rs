@@ -16,7 +16,13 @@ pub fn run(args: ServeArgs) -> Result<(), Box<dyn std::error::Error>> {
     }
     let keys = std::sync::Arc::new(crate::keys::KeyStore::open(&args.data.data_dir)?);
     let go_live = args.go_live.unwrap_or_default();
-    let state = AppState { db, keys, go_live };
+    let ops = std::sync::Arc::new(crate::ops::Ops::new(&args.ops));
+    let state = AppState {
+        db,
+        keys,
+        go_live,
+        ops,
+    };
     let app = Router::new()
         .nest("/api/v1", crate::api::router())
         .with_state(state)
@@ -32,6 +38,8 @@ pub fn run(args: ServeArgs) -> Result<(), Box<dyn std::error::Error>> {
         // Tests and scripts read this line to find the port.
         println!("charterpass listening on http://{addr}");
         std::io::stdout().flush()?;
+        // The peer's address reaches handlers (the throttle's client, crate::proxy).
+        let app = app.into_make_service_with_connect_info::<std::net::SocketAddr>();
         axum::serve(listener, app)
             .with_graceful_shutdown(async {
                 let _ = tokio::signal::ctrl_c().await;

@@ -14,4 +14,6 @@ pub struct AppState {
     pub keys: Arc<KeyStore>,
     /// When the electronic certificate goes live (启用时间).
     pub go_live: charterpass_core::scope::GoLive,
+    /// Production pieces: trusted proxies, session expiry, sign-in throttle.
+    pub ops: Arc<crate::ops::Ops>,
 }

@@ -14,6 +14,12 @@ pub enum ApiError {
     /// Wrong user name or password.
     #[error("bad credentials")]
     BadCredentials,
+    /// Too many failed sign-ins for the account or the client address: wait and retry.
+    #[error("too many sign-in attempts, retry after {retry_after_secs} s")]
+    TooManyAttempts {
+        /// Whole seconds until an attempt is heard again (`Retry-After`).
+        retry_after_secs: u64,
+    },
     /// Signed in, but not allowed here.
     #[error("forbidden")]
     Forbidden,
@@ -63,6 +69,11 @@ impl ApiError {
                 "bad_credentials",
                 "用户名或密码错误".into(),
             ),
+            ApiError::TooManyAttempts { retry_after_secs } => (
+                StatusCode::TOO_MANY_REQUESTS,
+                "too_many_attempts",
+                format!("登录失败次数过多，请 {retry_after_secs} 秒后再试"),
+            ),
             ApiError::Forbidden => (StatusCode::FORBIDDEN, "forbidden", "无权执行此操作".into()),
             ApiError::NotFound => (
                 StatusCode::NOT_FOUND,
@@ -100,6 +111,10 @@ impl IntoResponse for ApiError {
             eprintln!("charterpass: internal error: {detail}");
         }
         let (status, code, message) = self.status_code_message();
+        let retry_after = match &self {
+            ApiError::TooManyAttempts { retry_after_secs } => Some(*retry_after_secs),
+            _ => None,
+        };
         let field = match self {
             ApiError::Invalid { field, .. } => Some(field),
             _ => None,
@@ -109,6 +124,12 @@ impl IntoResponse for ApiError {
             message,
             field,
         };
-        (status, Json(body)).into_response()
+        let mut response = (status, Json(body)).into_response();
+        if let Some(secs) = retry_after {
+            response
+                .headers_mut()
+                .insert(axum::http::header::RETRY_AFTER, secs.into());
+        }
+        response
     }
 }

@@ -17,6 +17,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0004_receipts",
         include_str!("migrations/0004_receipts.sql"),
     ),
+    (
+        "0005_sign_in_log",
+        include_str!("migrations/0005_sign_in_log.sql"),
+    ),
 ];
 
 /// Applies the migrations the database has not seen yet, each in its own transaction.
