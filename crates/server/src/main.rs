@@ -10,6 +10,7 @@ mod demo;
 mod headers;
 mod issuance;
 mod keys;
+mod metrics;
 mod mint;
 mod ops;
 mod proxy;

@@ -1,5 +1,5 @@
-//! Production settings of `charterpass serve` (reverse proxy, sessions, sign-in throttle)
-//! and the running server's shared pieces built from them. Defaults and reasons:
+//! Production settings of `charterpass serve` (reverse proxy, sessions, sign-in throttle,
+//! metrics) and the running server's shared pieces built from them. Defaults and reasons:
 //! `docs/operations.md`.
 
 use std::net::IpAddr;
@@ -17,6 +17,10 @@ pub struct OpsArgs {
     /// (comma-separated); from any other peer those headers are ignored.
     #[arg(long, env = "CHARTERPASS_TRUSTED_PROXY", value_delimiter = ',')]
     pub trusted_proxy: Vec<IpAddr>,
+    /// Client addresses that may read `/metrics` (comma-separated); default this machine only.
+    #[arg(long, env = "CHARTERPASS_METRICS_ALLOW", value_delimiter = ',',
+          default_values_t = crate::metrics::loopback())]
+    pub metrics_allow: Vec<IpAddr>,
     /// A session ends after this many minutes without a request.
     #[arg(long, env = "CHARTERPASS_SESSION_IDLE_MINUTES", default_value_t = 120,
           value_parser = clap::value_parser!(u32).range(1..=10080))]
@@ -53,6 +57,10 @@ pub struct Ops {
     pub sessions: SessionPolicy,
     /// Failed sign-ins per account and per client address.
     pub throttle: Throttle,
+    /// Who may read `/metrics`.
+    pub metrics_allow: Vec<IpAddr>,
+    /// Request counts and latencies.
+    pub metrics: crate::metrics::Metrics,
 }
 
 impl Ops {
@@ -72,6 +80,8 @@ impl Ops {
                 address_max: std::time::Duration::from_secs(args.throttle_address_max_secs),
                 forget_after: std::time::Duration::from_secs(3600),
             }),
+            metrics_allow: args.metrics_allow.clone(),
+            metrics: crate::metrics::Metrics::default(),
         }
     }
 }

@@ -43,6 +43,9 @@ pub enum ApiError {
     /// The request body is larger than the API reads.
     #[error("body too large")]
     TooLarge,
+    /// A part the server needs (the database) does not answer; details are logged, not shown.
+    #[error("unavailable: {0}")]
+    Unavailable(String),
     /// Something broke on the server; details are logged, not shown.
     #[error("internal: {0}")]
     Internal(String),
@@ -90,6 +93,11 @@ impl ApiError {
                 "too_large",
                 "请求内容过大".into(),
             ),
+            ApiError::Unavailable(_) => (
+                StatusCode::SERVICE_UNAVAILABLE,
+                "unavailable",
+                "服务暂时不可用，请稍后重试".into(),
+            ),
             ApiError::Internal(_) => (
                 StatusCode::INTERNAL_SERVER_ERROR,
                 "internal",
@@ -107,8 +115,9 @@ impl From<rusqlite::Error> for ApiError {
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        if let ApiError::Internal(detail) = &self {
-            eprintln!("charterpass: internal error: {detail}");
+        if let ApiError::Internal(detail) | ApiError::Unavailable(detail) = &self {
+            eprintln!("charterpass: {self}");
+            let _ = detail;
         }
         let (status, code, message) = self.status_code_message();
         let retry_after = match &self {
