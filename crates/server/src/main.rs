@@ -2,6 +2,7 @@
 
 mod api;
 mod auth;
+mod backup;
 mod cli;
 mod config;
 mod db;
