@@ -6,4 +6,4 @@ bash scripts/setup.sh
 source scripts/env.sh
 bash scripts/build-app.sh
 cargo build --release --locked -p charterpass-server
-exec target/release/charterpass serve --demo --dist dist "$@"
+exec "${CARGO_TARGET_DIR:-target}/release/charterpass" serve --demo --dist dist "$@"

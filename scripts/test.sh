@@ -16,4 +16,4 @@ bash scripts/build-app.sh
 
 echo "== browser journeys (Playwright, Debian's Chromium, real server)"
 cargo build --locked -p charterpass-server
-CHARTERPASS_BIN="$PWD/target/debug/charterpass" node --test --test-concurrency=1 tests/e2e/
+CHARTERPASS_BIN="${CARGO_TARGET_DIR:-$PWD/target}/debug/charterpass" node --test --test-concurrency=1 tests/e2e/
