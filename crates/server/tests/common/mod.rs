@@ -95,7 +95,11 @@ impl Server {
     /// An HTTP client with its own cookie jar, not signed in.
     pub fn client(&self) -> Client {
         Client {
-            agent: ureq::AgentBuilder::new().build(),
+            // No connection reuse: a handler that answers without reading the request body
+            // (e.g. `/submit` with `{}`) may see hyper close the connection when the body
+            // arrives after the answer; a pooled connection then fails the next POST with
+            // "Unexpected EOF" (seen under load). Browsers retry such requests; ureq does not.
+            agent: ureq::AgentBuilder::new().max_idle_connections(0).build(),
             base: format!("{}/api/v1", self.base),
             cookie: None,
             headers: Vec::new(),
