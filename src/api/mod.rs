@@ -119,3 +119,15 @@ pub async fn delete(path: &str) -> Result<(), ApiError> {
     }
     read::<()>(response).await
 }
+
+/// `POST` with no body, expecting no body back (204).
+pub async fn post_empty(path: &str) -> Result<(), ApiError> {
+    let response = Request::post(&format!("{BASE}{path}"))
+        .send()
+        .await
+        .map_err(|_| ApiError::Network)?;
+    if response.ok() {
+        return Ok(());
+    }
+    read::<()>(response).await
+}

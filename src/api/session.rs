@@ -18,3 +18,8 @@ pub async fn me() -> Result<Option<Me>, ApiError> {
 pub async fn sign_out() -> Result<(), ApiError> {
     super::delete("/session").await
 }
+
+/// Ends every session of the signed-in person, on every device.
+pub async fn sign_out_everywhere() -> Result<(), ApiError> {
+    super::post_empty("/session/sign-out-everywhere").await
+}

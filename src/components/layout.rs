@@ -11,15 +11,25 @@ use crate::session::Session;
 pub fn Layout(children: Children) -> impl IntoView {
     let session = Session::get();
     let go = crate::app::Go::here();
-    let sign_out = move |_| {
+    // Signs out here, or (`everywhere`) ends every session of the person, e.g. a lost phone's.
+    let leave = move |everywhere: bool| {
         let go = go.clone();
         spawn_local(async move {
-            let _ = crate::api::session::sign_out().await;
+            let _ = if everywhere {
+                crate::api::session::sign_out_everywhere().await
+            } else {
+                crate::api::session::sign_out().await
+            };
             crate::pages::driver::forget_offline_copy();
             session.me.set(Some(None));
             go.to("/login");
         });
     };
+    let sign_out = {
+        let leave = leave.clone();
+        move |_| leave(false)
+    };
+    let sign_out_everywhere = move |_| leave(true);
     let authority =
         charterpass_core::scope::authority(&crate::deployment::province()).unwrap_or_default();
     let footer = format!("{authority} · 省际包车电子凭证系统");
@@ -30,6 +40,13 @@ pub fn Layout(children: Children) -> impl IntoView {
             <Show when=move || session.current().is_some()>
                 <span class="who">{move || session.current().map(|me| me.display_name)}</span>
                 <button class="link" on:click=sign_out.clone()>"退出登录"</button>
+                <button
+                    class="link"
+                    title="结束本账号在所有设备上的登录"
+                    on:click=sign_out_everywhere.clone()
+                >
+                    "退出所有设备"
+                </button>
             </Show>
         </header>
         <main class="page">{children()}</main>

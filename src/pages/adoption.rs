@@ -61,7 +61,7 @@ fn bar(label: String, value: u32, max: u32, text: String) -> impl IntoView {
         <div class="bar-row">
             <span class="bar-label">{label}</span>
             <span class="bar-track">
-                <span class="bar-fill" style=format!("width: {width}%")></span>
+                <span class="bar-fill" style:width=format!("{width}%")></span>
             </span>
             <span class="bar-value">{text}</span>
         </div>

@@ -181,29 +181,24 @@ pub fn QrScanner(#[prop(into)] on_text: Callback<String>) -> impl IntoView {
 
     let scanning = move || state.get() == ScanState::Scanning;
     view! {
-        <div class="scanner" aria-label="扫码" style="margin:0 0 1rem">
-            <div
-                class="scanner-view"
-                style="position:relative;overflow:hidden;border-radius:8px;background:#111;aspect-ratio:4/3;max-height:55vh"
-            >
+        <div class="scanner" aria-label="扫码">
+            <div class="scanner-view">
                 <video
                     node_ref=video_ref
                     playsinline=""
                     muted=""
                     autoplay=""
-                    style="width:100%;height:100%;object-fit:cover;display:block"
                 ></video>
                 <div
                     class="scanner-frame"
                     aria-hidden="true"
-                    style="position:absolute;inset:12% 18%;border:3px solid rgba(255,255,255,.85);border-radius:10px;box-shadow:0 0 0 100vmax rgba(0,0,0,.35)"
                     style:border-color=move || if scanning() { "rgba(255,255,255,.85)" } else { "rgba(255,255,255,.3)" }
                 ></div>
             </div>
             <p class="scanner-state" role="status" aria-live="polite" aria-label="扫码状态">
                 {move || state.get().label()}
             </p>
-            <div class="scanner-actions" style="display:flex;gap:.5rem;flex-wrap:wrap">
+            <div class="scanner-actions">
                 <Show when=move || torch_available.get()>
                     <button type="button" on:click=toggle_torch>
                         {move || if torch_on.get() { "关闭手电筒" } else { "打开手电筒" }}
@@ -226,7 +221,6 @@ pub fn QrScanner(#[prop(into)] on_text: Callback<String>) -> impl IntoView {
                         type="file"
                         accept="image/*"
                         capture="environment"
-                        style="position:absolute;width:1px;height:1px;opacity:0;overflow:hidden"
                         on:change=on_photo
                     />
                 </label>

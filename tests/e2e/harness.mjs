@@ -1,9 +1,11 @@
 // Shared by the browser journeys: the real server on a free port, and Debian's Chromium.
+import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
+import { afterEach } from 'node:test';
 import { chromium } from 'playwright-core';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -40,9 +42,42 @@ export async function startServer(extraArgs = [], { dataDir } = {}) {
   };
 }
 
-/** Launches headless Chromium with the flags this closed network needs. */
+/** Content-Security-Policy violations seen since the last test ended (any page, any context). */
+const cspViolations = [];
+
+// Every journey runs under the server's CSP (crates/server/src/headers.rs) and fails when the
+// browser blocks anything: each test file imports this harness, so this hook covers its tests.
+afterEach(() => {
+  const seen = cspViolations.splice(0);
+  assert.deepEqual(seen, [], `Content-Security-Policy violations:\n${seen.join('\n')}`);
+});
+
+/** Takes the CSP violations seen so far (for a test that provokes one on purpose). */
+export function takeCspViolations() {
+  return cspViolations.splice(0);
+}
+
+/** Reports every CSP violation of `context`'s pages (the DOM event) and workers (the console). */
+async function watchCsp(context) {
+  await context.exposeBinding('__charterpassCspViolation', ({ page }, text) => {
+    cspViolations.push(`${page?.url()}: ${text}`);
+  });
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      window.__charterpassCspViolation(
+        `${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`,
+      );
+    });
+  });
+  context.on('console', (msg) => {
+    if (/Content[- ]Security[- ]Policy/i.test(msg.text())) cspViolations.push(`console: ${msg.text()}`);
+  });
+}
+
+/** Launches headless Chromium with the flags this closed network needs; every context it opens
+ * (also through `browser.newPage`) reports CSP violations to the hook above. */
 export async function launchBrowser(extraArgs = []) {
-  return chromium.launch({
+  const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
     args: [
@@ -51,6 +86,13 @@ export async function launchBrowser(extraArgs = []) {
       ...extraArgs,
     ],
   });
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => {
+    const context = await newContext(options);
+    await watchCsp(context);
+    return context;
+  };
+  return browser;
 }
 
 /** Collects console errors and uncaught exceptions of a page. */

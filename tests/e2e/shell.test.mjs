@@ -1,7 +1,7 @@
 // The app shell: title, log-in per role, each role's area, 404, phone width, no console errors.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DEMO_PASSWORD, launchBrowser, screenshot, shellStored, signIn, startServer, watchErrors } from './harness.mjs';
+import { DEMO_PASSWORD, launchBrowser, screenshot, shellStored, signIn, startServer, takeCspViolations, watchErrors } from './harness.mjs';
 
 let server;
 let browser;
@@ -36,6 +36,35 @@ test('the start page says what the system is, in Chinese, at phone width', async
   await page.close();
 });
 
+test('pages are served under the Content-Security-Policy, and the harness notices a violation', async () => {
+  const page = await browser.newPage();
+  const response = await page.goto(`${server.base}/login`);
+  const csp = response.headers()['content-security-policy'];
+  console.log(`Content-Security-Policy: ${csp}`);
+  assert.match(csp, /script-src 'self' 'wasm-unsafe-eval';/);
+  assert.doesNotMatch(csp, /unsafe-inline/);
+  assert.equal(response.headers()['x-frame-options'], 'DENY');
+  assert.equal(response.headers()['permissions-policy'].includes('camera=()'), true);
+  // The app ran under it: the wasm rendered the form.
+  await page.getByLabel('用户名').waitFor();
+  assert.deepEqual(takeCspViolations(), []);
+  // An injected inline script is refused, and the hook that fails every journey sees it.
+  await page.evaluate(() => {
+    const script = document.createElement('script');
+    script.textContent = 'window.injected = true;';
+    document.head.append(script);
+  });
+  assert.equal(await page.evaluate(() => window.injected), undefined);
+  // The report reaches the harness asynchronously: give it up to 200 frames.
+  const seen = [];
+  for (let frame = 0; frame < 200 && seen.length === 0; frame += 1) {
+    seen.push(...takeCspViolations());
+    if (seen.length === 0) await page.evaluate(() => new Promise((ok) => requestAnimationFrame(ok)));
+  }
+  assert.match(seen.join('\n'), /script-src/);
+  await page.close();
+});
+
 for (const role of ROLES) {
   test(`${role.username} signs in and reaches ${role.home}`, async () => {
     const context = await browser.newContext();
@@ -45,6 +74,8 @@ for (const role of ROLES) {
     await page.getByRole('heading', { name: role.heading }).waitFor();
     // The navigation offers the signed-in role's own area.
     const nav = page.getByRole('navigation', { name: '主导航' });
+    // The heading can show before the page has heard who is signed in: wait for the nav to know.
+    await nav.locator(`a[href="${role.home}"]`).first().waitFor();
     assert.equal(await nav.getByRole('link').first().getAttribute('href'), role.home);
     await page.getByRole('button', { name: '退出登录' }).click();
     await page.waitForURL(`${server.base}/login`);
@@ -52,6 +83,28 @@ for (const role of ROLES) {
     await context.close();
   });
 }
+
+test('signing out everywhere ends the session on the other device too', async () => {
+  const office = await browser.newContext();
+  const phone = await browser.newContext();
+  const desk = await office.newPage();
+  const mobile = await phone.newPage();
+  const deskErrors = watchErrors(desk);
+  await signIn(desk, server.base, 'shenhe_km', '/review');
+  await signIn(mobile, server.base, 'shenhe_km', '/review');
+  // The phone's open page may be refused (401) while it refreshes: a new page of the same
+  // browser context (same cookie) is what the person opens next.
+  await mobile.close();
+  const again = await phone.newPage();
+  const againErrors = watchErrors(again);
+  await desk.getByRole('button', { name: '退出所有设备' }).click();
+  await desk.waitForURL(`${server.base}/login`);
+  await again.goto(`${server.base}/review`);
+  await again.getByText('请先登录').waitFor();
+  assert.deepEqual([deskErrors, againErrors], [[], []]);
+  await office.close();
+  await phone.close();
+});
 
 test('a role area asks strangers to sign in, and other roles are turned away', async () => {
   const context = await browser.newContext();

@@ -24,6 +24,13 @@ fn every_bundle_has_its_page_and_no_page_lacks_a_bundle() {
         let html = fs::read_to_string(format!("{ROOT}/{page}")).expect(&page);
         let bin = format!("data-bin=\"charterpass-{}\"", name(bundle));
         assert!(html.contains(&bin), "{page} lacks {bin}");
+        // The server's Content-Security-Policy allows no inline script: public/boot.js loads
+        // the wasm (Trunk.toml's pattern_script) and must be copied beside each bundle.
+        assert!(!html.contains("<script"), "{page} has an inline script");
+        assert!(
+            html.contains(r#"rel="copy-file" href="public/boot.js""#),
+            "{page} does not copy public/boot.js"
+        );
     }
     let pages = fs::read_dir(ROOT)
         .unwrap()

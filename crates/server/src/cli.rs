@@ -36,6 +36,10 @@ enum Command {
     Trust(crate::trust::exchange::TrustCommand),
     /// Read the QR code in PNG/JPEG pictures; one JSON line per file (exit 0 all read, 1 not).
     DecodeQr(crate::decode_qr::DecodeQrArgs),
+    /// Copy the live database and the public key files into one backup file (server may run).
+    Backup(crate::backup::BackupArgs),
+    /// Check a backup file and bring it back into the data folder.
+    Restore(crate::backup::RestoreArgs),
 }
 
 /// Parses the command line and runs the chosen subcommand.
@@ -51,6 +55,8 @@ pub fn run() -> ExitCode {
         Command::Root(command) => crate::trust::exchange::run_root(command),
         Command::Trust(command) => crate::trust::exchange::run_trust(command),
         Command::DecodeQr(args) => return crate::decode_qr::run(args),
+        Command::Backup(args) => crate::backup::run_backup(&args).map_err(Into::into),
+        Command::Restore(args) => crate::backup::run_restore(&args).map_err(Into::into),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -44,4 +44,6 @@ pub struct ServeArgs {
     /// When the electronic certificate goes live, RFC 3339 (default 2024-05-20T09:00:00+08:00).
     #[arg(long, env = "CHARTERPASS_GO_LIVE")]
     pub go_live: Option<charterpass_core::scope::GoLive>,
+    #[command(flatten)]
+    pub ops: crate::ops::OpsArgs,
 }

@@ -2,17 +2,23 @@
 
 mod api;
 mod auth;
+mod backup;
 mod cli;
 mod config;
 mod db;
 mod decode_qr;
 mod demo;
+mod headers;
 mod issuance;
 mod keys;
+mod metrics;
 mod mint;
+mod ops;
+mod proxy;
 mod serve;
 mod state;
 mod store;
+mod throttle;
 mod trust;
 mod vectors;
 mod verify;

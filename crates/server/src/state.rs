@@ -16,4 +16,6 @@ pub struct AppState {
     pub go_live: charterpass_core::scope::GoLive,
     /// The root-certified list-signing key; `None` until `root certify` has been run.
     pub list_signer: Option<Arc<crate::trust::signer::ListSigner>>,
+    /// Production pieces: trusted proxies, session expiry, sign-in throttle.
+    pub ops: Arc<crate::ops::Ops>,
 }

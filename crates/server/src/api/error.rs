@@ -14,6 +14,12 @@ pub enum ApiError {
     /// Wrong user name or password.
     #[error("bad credentials")]
     BadCredentials,
+    /// Too many failed sign-ins for the account or the client address: wait and retry.
+    #[error("too many sign-in attempts, retry after {retry_after_secs} s")]
+    TooManyAttempts {
+        /// Whole seconds until an attempt is heard again (`Retry-After`).
+        retry_after_secs: u64,
+    },
     /// Signed in, but not allowed here.
     #[error("forbidden")]
     Forbidden,
@@ -37,9 +43,12 @@ pub enum ApiError {
     /// The request body is larger than the API reads.
     #[error("body too large")]
     TooLarge,
-    /// The service cannot answer yet (e.g. the trust list is not certified); the message says why.
+    /// A part the server needs (the database) does not answer; details are logged, not shown.
     #[error("unavailable: {0}")]
     Unavailable(String),
+    /// The service is not set up for this yet (e.g. the trust list is not certified): the message says why.
+    #[error("not ready: {0}")]
+    NotReady(&'static str),
     /// Something broke on the server; details are logged, not shown.
     #[error("internal: {0}")]
     Internal(String),
@@ -66,6 +75,11 @@ impl ApiError {
                 "bad_credentials",
                 "用户名或密码错误".into(),
             ),
+            ApiError::TooManyAttempts { retry_after_secs } => (
+                StatusCode::TOO_MANY_REQUESTS,
+                "too_many_attempts",
+                format!("登录失败次数过多，请 {retry_after_secs} 秒后再试"),
+            ),
             ApiError::Forbidden => (StatusCode::FORBIDDEN, "forbidden", "无权执行此操作".into()),
             ApiError::NotFound => (
                 StatusCode::NOT_FOUND,
@@ -82,10 +96,15 @@ impl ApiError {
                 "too_large",
                 "请求内容过大".into(),
             ),
-            ApiError::Unavailable(message) => (
+            ApiError::Unavailable(_) => (
                 StatusCode::SERVICE_UNAVAILABLE,
                 "unavailable",
-                message.clone(),
+                "服务暂时不可用，请稍后重试".into(),
+            ),
+            ApiError::NotReady(message) => (
+                StatusCode::SERVICE_UNAVAILABLE,
+                "unavailable",
+                (*message).to_owned(),
             ),
             ApiError::Internal(_) => (
                 StatusCode::INTERNAL_SERVER_ERROR,
@@ -104,10 +123,15 @@ impl From<rusqlite::Error> for ApiError {
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        if let ApiError::Internal(detail) = &self {
-            eprintln!("charterpass: internal error: {detail}");
+        if let ApiError::Internal(detail) | ApiError::Unavailable(detail) = &self {
+            eprintln!("charterpass: {self}");
+            let _ = detail;
         }
         let (status, code, message) = self.status_code_message();
+        let retry_after = match &self {
+            ApiError::TooManyAttempts { retry_after_secs } => Some(*retry_after_secs),
+            _ => None,
+        };
         let field = match self {
             ApiError::Invalid { field, .. } => Some(field),
             _ => None,
@@ -117,6 +141,12 @@ impl IntoResponse for ApiError {
             message,
             field,
         };
-        (status, Json(body)).into_response()
+        let mut response = (status, Json(body)).into_response();
+        if let Some(secs) = retry_after {
+            response
+                .headers_mut()
+                .insert(axum::http::header::RETRY_AFTER, secs.into());
+        }
+        response
     }
 }

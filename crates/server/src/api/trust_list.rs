@@ -27,9 +27,8 @@ pub fn routes() -> Router<AppState> {
 /// The signed list, re-signed when its content changed or it is due.
 async fn current(state: &AppState) -> Result<(Published, Fingerprint), ApiError> {
     let Some(signer) = state.list_signer.clone() else {
-        return Err(ApiError::Unavailable(
-            "本省信任列表尚未由根密钥认证，暂不能下载（运维人员请运行 charterpass root certify）"
-                .into(),
+        return Err(ApiError::NotReady(
+            "本省信任列表尚未由根密钥认证，暂不能下载（运维人员请运行 charterpass root certify）",
         ));
     };
     let keys = state.keys.clone();

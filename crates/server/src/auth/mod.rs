@@ -72,12 +72,20 @@ fn user_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<CurrentUser> {
     })
 }
 
+/// What a password check found.
+pub enum Checked {
+    /// The password is the user's.
+    Valid(CurrentUser),
+    /// Wrong password (of the user with this id) or unknown user name (`None`).
+    Wrong(Option<i64>),
+}
+
 /// Checks a user name and password; the same work is done whether or not the user exists.
 pub fn authenticate(
     conn: &Connection,
     username: &str,
     password: &str,
-) -> Result<CurrentUser, ApiError> {
+) -> Result<Checked, ApiError> {
     let found = conn
         .query_row(
             &format!("SELECT {USER_COLUMNS}, password_hash FROM users WHERE username = ?1"),
@@ -85,14 +93,14 @@ pub fn authenticate(
             |row| Ok((user_from_row(row)?, row.get::<_, String>(7)?)),
         )
         .optional()?;
-    match found {
-        Some((user, hash)) if password::verify(password, &hash) => Ok(user),
-        Some(_) => Err(ApiError::BadCredentials),
+    Ok(match found {
+        Some((user, hash)) if password::verify(password, &hash) => Checked::Valid(user),
+        Some((user, _)) => Checked::Wrong(Some(user.id)),
         None => {
             password::verify(password, password::dummy_hash());
-            Err(ApiError::BadCredentials)
+            Checked::Wrong(None)
         }
-    }
+    })
 }
 
 /// The user whose session cookie `headers` carry; `Unauthenticated` when there is none.
@@ -101,10 +109,12 @@ pub async fn user_from_headers(
     headers: &HeaderMap,
 ) -> Result<CurrentUser, ApiError> {
     let token = session::token_from(headers).ok_or(ApiError::Unauthenticated)?;
+    let policy = state.ops.sessions;
     state
         .db
         .call(move |conn| {
-            let user_id = session::user_of(conn, &token)?.ok_or(ApiError::Unauthenticated)?;
+            let user_id =
+                session::user_of(conn, &token, &policy)?.ok_or(ApiError::Unauthenticated)?;
             conn.query_row(
                 &format!("SELECT {USER_COLUMNS} FROM users WHERE id = ?1"),
                 [user_id],

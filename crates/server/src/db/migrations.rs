@@ -22,6 +22,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0006_filing_rules",
         include_str!("migrations/0006_filing_rules.sql"),
     ),
+    (
+        "0007_sign_in_log",
+        include_str!("migrations/0007_sign_in_log.sql"),
+    ),
 ];
 
 /// Applies the migrations the database has not seen yet, each in its own transaction.

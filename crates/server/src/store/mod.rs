@@ -1,9 +1,11 @@
-//! Data access for the filing workflow: filings, the enterprise's fleet, enterprises, the audit trail.
+//! Data access for the filing workflow: filings, the enterprise's fleet, enterprises, the audit
+//! trail, and the sign-in part of the audit trail.
 
 pub mod audit;
 pub mod enterprises;
 pub mod filings;
 pub mod fleet;
+pub mod sign_ins;
 
 use charterpass_core::scope::cst;
 use chrono::{SecondsFormat, Utc};

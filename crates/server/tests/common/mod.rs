@@ -3,7 +3,9 @@
 #![allow(dead_code)]
 
 use std::io::{BufRead, BufReader};
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Command, ExitStatus, Stdio};
+use std::sync::{Arc, Mutex};
+use std::thread::JoinHandle;
 
 use serde_json::Value;
 
@@ -17,6 +19,9 @@ pub struct Server {
     pub base: String,
     /// The data folder; removed when dropped.
     pub data_dir: tempfile::TempDir,
+    /// Standard output after the listening line (the request log), as read so far.
+    log: Arc<Mutex<Vec<String>>>,
+    drain: Option<JoinHandle<()>>,
 }
 
 impl Server {
@@ -28,31 +33,100 @@ impl Server {
     /// Like `start`, with extra arguments for `serve`.
     pub fn start_with(extra: &[&str]) -> Server {
         let data_dir = tempfile::tempdir().expect("temporary data folder");
-        let (child, base) = spawn(data_dir.path(), extra, true);
-        Server {
-            child,
-            base,
-            data_dir,
-        }
+        let path = data_dir.path().to_owned();
+        Server::spawn(&path, extra, true, data_dir)
     }
 
     /// Starts `charterpass serve` on a given data folder, with `--demo` only when `demo`; the
     /// returned server's own `data_dir` is an unused empty folder.
     pub fn start_in(data: &std::path::Path, extra: &[&str], demo: bool) -> Server {
-        let (child, base) = spawn(data, extra, demo);
+        Server::spawn(
+            data,
+            extra,
+            demo,
+            tempfile::tempdir().expect("temporary folder"),
+        )
+    }
+
+    /// Starts the binary on `data` and waits for its listening line.
+    fn spawn(
+        data: &std::path::Path,
+        extra: &[&str],
+        demo: bool,
+        data_dir: tempfile::TempDir,
+    ) -> Server {
+        let dist = if extra.contains(&"--dist") {
+            &[][..]
+        } else {
+            &["--dist", "/nonexistent-dist"][..]
+        };
+        let mut child = Command::new(env!("CARGO_BIN_EXE_charterpass"))
+            .args(["serve", "--addr", "127.0.0.1:0"])
+            .args(if demo { &["--demo"][..] } else { &[] })
+            .args(dist)
+            .arg("--data-dir")
+            .arg(data)
+            .args(extra)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("start charterpass");
+        let stdout = child.stdout.take().expect("stdout");
+        let mut lines = BufReader::new(stdout).lines();
+        let base = loop {
+            let line = lines
+                .next()
+                .expect("charterpass exited before listening")
+                .expect("read stdout");
+            if let Some(url) = line.strip_prefix("charterpass listening on ") {
+                break url.to_owned();
+            }
+        };
+        // Keep draining stdout so the server never blocks on a full pipe.
+        let log = Arc::new(Mutex::new(Vec::new()));
+        let kept = log.clone();
+        let drain = std::thread::spawn(move || {
+            for line in lines.map_while(Result::ok) {
+                kept.lock().unwrap().push(line);
+            }
+        });
         Server {
             child,
             base,
-            data_dir: tempfile::tempdir().expect("temporary folder"),
+            data_dir,
+            log,
+            drain: Some(drain),
         }
+    }
+
+    /// Stops the server with SIGTERM; its exit status and its whole standard output after the
+    /// listening line.
+    pub fn terminate(mut self) -> (ExitStatus, Vec<String>) {
+        let killed = Command::new("kill")
+            .args(["-TERM", &self.child.id().to_string()])
+            .status()
+            .expect("run kill");
+        assert!(killed.success());
+        let status = self.child.wait().expect("wait for charterpass");
+        if let Some(drain) = self.drain.take() {
+            drain.join().expect("stdout reader");
+        }
+        let log = std::mem::take(&mut *self.log.lock().unwrap());
+        (status, log)
     }
 
     /// An HTTP client with its own cookie jar, not signed in.
     pub fn client(&self) -> Client {
         Client {
-            agent: ureq::AgentBuilder::new().build(),
+            // No connection reuse: a handler that answers without reading the request body
+            // (e.g. `/submit` with `{}`) may see hyper close the connection when the body
+            // arrives after the answer; a pooled connection then fails the next POST with
+            // "Unexpected EOF" (seen under load). Browsers retry such requests; ureq does not.
+            agent: ureq::AgentBuilder::new().max_idle_connections(0).build(),
             base: format!("{}/api/v1", self.base),
             cookie: None,
+            headers: Vec::new(),
+            last_headers: Vec::new(),
         }
     }
 
@@ -101,14 +175,21 @@ pub struct Client {
     agent: ureq::Agent,
     base: String,
     cookie: Option<String>,
+    /// Extra headers sent with every request (e.g. a proxy's `X-Forwarded-For`).
+    pub headers: Vec<(String, String)>,
+    /// The headers of the last answer, names lower-cased.
+    pub last_headers: Vec<(String, String)>,
 }
 
 impl Client {
     fn run(&mut self, request: ureq::Request, body: Option<&Value>) -> (u16, Value) {
-        let request = match &self.cookie {
+        let mut request = match &self.cookie {
             Some(cookie) => request.set("Cookie", cookie),
             None => request,
         };
+        for (name, value) in &self.headers {
+            request = request.set(name, value);
+        }
         let result = match body {
             Some(body) => request.send_json(body.clone()),
             None => request.call(),
@@ -118,6 +199,17 @@ impl Client {
             Err(ureq::Error::Status(_, response)) => response,
             Err(err) => panic!("request failed: {err}"),
         };
+        self.last_headers = response
+            .headers_names()
+            .into_iter()
+            .flat_map(|name| {
+                response
+                    .all(&name)
+                    .into_iter()
+                    .map(|value| (name.to_lowercase(), value.to_owned()))
+                    .collect::<Vec<_>>()
+            })
+            .collect();
         if let Some(set) = response.header("set-cookie") {
             let pair = set.split(';').next().unwrap_or_default().to_owned();
             self.cookie = if pair.ends_with('=') {
@@ -170,38 +262,17 @@ impl Client {
         (status, serde_json::from_str(&text).unwrap_or(Value::Null))
     }
 
+    /// The last answer's header `name` (lower case), if it had one.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.last_headers
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
+    }
+
     /// `DELETE path`.
     pub fn delete(&mut self, path: &str) -> (u16, Value) {
         let request = self.agent.delete(&format!("{}{path}", self.base));
         self.run(request, None)
     }
-}
-
-/// Starts the binary and waits for its listening line; returns it and its base address.
-fn spawn(data: &std::path::Path, extra: &[&str], demo: bool) -> (Child, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_charterpass"))
-        .args(["serve"])
-        .args(if demo { &["--demo"][..] } else { &[] })
-        .args(["--addr", "127.0.0.1:0", "--dist", "/nonexistent-dist"])
-        .arg("--data-dir")
-        .arg(data)
-        .args(extra)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::inherit())
-        .spawn()
-        .expect("start charterpass");
-    let stdout = child.stdout.take().expect("stdout");
-    let mut lines = BufReader::new(stdout).lines();
-    let base = loop {
-        let line = lines
-            .next()
-            .expect("charterpass exited before listening")
-            .expect("read stdout");
-        if let Some(url) = line.strip_prefix("charterpass listening on ") {
-            break url.to_owned();
-        }
-    };
-    // Keep draining stdout so the server never blocks on a full pipe.
-    std::thread::spawn(move || for _ in lines {});
-    (child, base)
 }
