@@ -74,6 +74,26 @@ async function watchCsp(context) {
   });
 }
 
+/** A JSON client of the API signed in as a demo account (for setting up filings); its calls
+ * answer `{ status, json }`. */
+export async function apiAs(base, username) {
+  const login = await fetch(`${base}/api/v1/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+  });
+  if (login.status !== 200) throw new Error(`log-in as ${username}: ${login.status}`);
+  const cookie = login.headers.get('set-cookie').split(';')[0];
+  return async (method, path, body) => {
+    const response = await fetch(`${base}/api/v1${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', cookie },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return { status: response.status, json: await response.json().catch(() => null) };
+  };
+}
+
 /** Launches headless Chromium with the flags this closed network needs; every context it opens
  * (also through `browser.newPage`) reports CSP violations to the hook above. */
 export async function launchBrowser(extraArgs = []) {

@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, screenshot, shellStored, signIn, startServer, watchErrors } from './harness.mjs';
+import { apiAs, launchBrowser, screenshot, shellStored, signIn, startServer, watchErrors } from './harness.mjs';
 
 let server;
 let browser;
@@ -16,25 +16,6 @@ after(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-/** A JSON client of the API signed in as a demo account (for setting up filings). */
-async function apiAs(base, username) {
-  const login = await fetch(`${base}/api/v1/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: 'Demo@2024' }),
-  });
-  assert.equal(login.status, 200, `log-in as ${username}`);
-  const cookie = login.headers.get('set-cookie').split(';')[0];
-  return async (method, path, body) => {
-    const response = await fetch(`${base}/api/v1${path}`, {
-      method,
-      headers: { 'content-type': 'application/json', cookie },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: response.status, json: await response.json().catch(() => null) };
-  };
-}
 
 /** RFC 3339 in CST, `hours` from now. */
 function cst(hours) {

@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BIN, DEMO_PASSWORD, launchBrowser, screenshot, shellStored, signIn, startServer, watchErrors } from './harness.mjs';
+import { apiAs, BIN, launchBrowser, screenshot, shellStored, signIn, startServer, watchErrors } from './harness.mjs';
 
 const HOUR = 3600 * 1000;
 let work;
@@ -39,25 +39,6 @@ function exchange(from, to) {
 function cst(hours) {
   const at = new Date(Date.now() + hours * HOUR + 8 * HOUR);
   return `${at.toISOString().slice(0, 19)}+08:00`;
-}
-
-/** Signs in to the API as a demo account; returns a JSON caller. */
-async function apiAs(base, username) {
-  const login = await fetch(`${base}/api/v1/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-  });
-  assert.equal(login.status, 200, `log-in as ${username}`);
-  const cookie = login.headers.get('set-cookie').split(';')[0];
-  return async (method, path, body) => {
-    const response = await fetch(`${base}/api/v1${path}`, {
-      method,
-      headers: { 'content-type': 'application/json', cookie },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: response.status, json: await response.json().catch(() => null) };
-  };
 }
 
 /** The enterprise files an automatically approved trip departing shortly and issues its

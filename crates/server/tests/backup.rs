@@ -107,7 +107,10 @@ fn a_backup_under_write_load_holds_every_acknowledged_write_and_restores() {
         Some(2),
         "{summary}"
     );
-    assert_eq!(summary["public_key_files"][0], "list-signer.cert", "{summary}");
+    assert_eq!(
+        summary["public_key_files"][0], "list-signer.cert",
+        "{summary}"
+    );
 
     // Not over the live database without --force.
     let refused = charterpass(&["restore", "--data-dir", &data_dir, "--from", file]);

@@ -44,17 +44,7 @@ pub fn combined(
     signer: &ListSigner,
     now: i64,
 ) -> Result<Published, TrustError> {
-    let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-    let content = compose(&tx, keys, &signer.certified.province, ListKind::Combined)?;
-    let hash = content_hash(&content);
-    if let Some(latest) = store::latest(&tx, ListKind::Combined.as_str())? {
-        if latest.content_sha256 == hash && now < latest.next_update {
-            return Ok(latest);
-        }
-    }
-    let published = sign_new(&tx, signer, content, hash, ListKind::Combined, now)?;
-    tx.commit()?;
-    Ok(published)
+    publish(conn, keys, signer, ListKind::Combined, now)
 }
 
 /// A newly signed export of our own keys.
@@ -64,10 +54,29 @@ pub fn export(
     signer: &ListSigner,
     now: i64,
 ) -> Result<Published, TrustError> {
+    publish(conn, keys, signer, ListKind::Export, now)
+}
+
+/// Composes a list of `kind`; the stored combined list is reused while nothing changed and it is
+/// not due, an export is always signed anew.
+fn publish(
+    conn: &mut Connection,
+    keys: &KeyStore,
+    signer: &ListSigner,
+    kind: ListKind,
+    now: i64,
+) -> Result<Published, TrustError> {
     let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-    let content = compose(&tx, keys, &signer.certified.province, ListKind::Export)?;
+    let content = compose(&tx, keys, &signer.certified.province, kind)?;
     let hash = content_hash(&content);
-    let published = sign_new(&tx, signer, content, hash, ListKind::Export, now)?;
+    if kind == ListKind::Combined {
+        if let Some(latest) = store::latest(&tx, kind.as_str())? {
+            if latest.content_sha256 == hash && now < latest.next_update {
+                return Ok(latest);
+            }
+        }
+    }
+    let published = sign_new(&tx, signer, content, hash, kind, now)?;
     tx.commit()?;
     Ok(published)
 }
