@@ -39,6 +39,8 @@ pub fn Verify() -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     // Each verification renders afresh, so a late answer never lands on a newer verdict.
     let current = RwSignal::new(None::<Verdict>);
+    // A text waiting for the first trust list.
+    let pending = RwSignal::new(None::<String>);
 
     let fetch_trust_list = move || {
         let Some(pin) = pin else {
@@ -83,9 +85,22 @@ pub fn Verify() -> impl IntoView {
         });
         match verdict {
             Some(verdict) => current.set(Some(verdict)),
-            None => error.set(Some("尚未获取信任列表，请联网后刷新本页".to_owned())),
+            None => {
+                error.set(Some(
+                    "尚未获取信任列表：取得后将自动核验，请保持联网".to_owned(),
+                ));
+                pending.set(Some(input));
+            }
         }
     };
+    // A code read before the first list arrived (the camera is quick) is verified once it does.
+    Effect::new(move |_| {
+        if held.with(Option::is_some) {
+            if let Some(input) = pending.try_update(Option::take).flatten() {
+                run(input);
+            }
+        }
+    });
 
     let trust_line = move || {
         let age = held.with(|h| h.as_ref().map(HeldList::updated_label));
