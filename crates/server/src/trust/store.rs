@@ -39,23 +39,28 @@ pub fn neighbours(conn: &Connection) -> rusqlite::Result<Vec<Neighbour>> {
     let mut stmt = conn.prepare(
         "SELECT province, root_fingerprint, sequence, list, demo FROM neighbour_lists ORDER BY province",
     )?;
-    let rows = stmt.query_map([], |row| {
-        Ok(Neighbour {
-            province: row.get(0)?,
-            root_fingerprint: row.get(1)?,
-            sequence: row.get::<_, i64>(2)? as u64,
-            list: row.get(3)?,
-            demo: row.get(4)?,
-        })
-    })?;
+    let rows = stmt.query_map([], neighbour_row)?;
     rows.collect()
 }
 
 /// The neighbour `province`'s last imported list.
 pub fn neighbour(conn: &Connection, province: &str) -> rusqlite::Result<Option<Neighbour>> {
-    Ok(neighbours(conn)?
-        .into_iter()
-        .find(|n| n.province == province))
+    conn.query_row(
+        "SELECT province, root_fingerprint, sequence, list, demo FROM neighbour_lists WHERE province = ?1",
+        [province],
+        neighbour_row,
+    )
+    .optional()
+}
+
+fn neighbour_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Neighbour> {
+    Ok(Neighbour {
+        province: row.get(0)?,
+        root_fingerprint: row.get(1)?,
+        sequence: row.get::<_, i64>(2)? as u64,
+        list: row.get(3)?,
+        demo: row.get(4)?,
+    })
 }
 
 /// Stores `neighbour` in place of the province's previous list.

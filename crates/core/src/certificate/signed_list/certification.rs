@@ -3,6 +3,8 @@
 //! Protected header `{1: -7 (ES256), 4: root kid}`, unprotected `{-65538: root public key}`,
 //! payload `{"v": 1, "province", "role": "list-signing", "kid", "key", "nbf", "exp"}`.
 
+#[cfg(feature = "sign")]
+use super::content::field;
 use super::error::ListError;
 #[cfg(feature = "sign")]
 use super::fingerprint::point;
@@ -48,22 +50,17 @@ pub(super) fn statement(
 ) -> Vec<u8> {
     let kid = Kid::from_spki_der(&spki_der(key));
     let map = Value::Map(vec![
-        text_field("v", 1.into()),
-        text_field("province", Value::Text(province.into())),
-        text_field("role", Value::Text(ROLE_LIST_SIGNING.into())),
-        text_field("kid", Value::Bytes(kid.0.to_vec())),
-        text_field("key", Value::Bytes(point(key).to_vec())),
-        text_field("nbf", not_before.into()),
-        text_field("exp", not_after.into()),
+        field("v", 1.into()),
+        field("province", Value::Text(province.into())),
+        field("role", Value::Text(ROLE_LIST_SIGNING.into())),
+        field("kid", Value::Bytes(kid.0.to_vec())),
+        field("key", Value::Bytes(point(key).to_vec())),
+        field("nbf", not_before.into()),
+        field("exp", not_after.into()),
     ]);
     let mut out = Vec::new();
     let _ = ciborium::ser::into_writer(&map, &mut out);
     out
-}
-
-#[cfg(feature = "sign")]
-fn text_field(name: &str, value: Value) -> (Value, Value) {
-    (Value::Text(name.into()), value)
 }
 
 /// Checks a certification against the pinned root and returns the key it certifies.
@@ -93,17 +90,20 @@ pub fn claimed_root(bytes: &[u8]) -> Result<Fingerprint, ListError> {
 
 /// The root key carried in the certification's unprotected header.
 fn root_key(sign1: &CoseSign1) -> Result<VerifyingKey, ListError> {
-    let value = sign1
+    let point = unprotected_bytes(sign1, ROOT_KEY_LABEL).ok_or(ListError::CertificationInvalid)?;
+    VerifyingKey::from_sec1_bytes(point).map_err(|_| ListError::CertificationInvalid)
+}
+
+/// The byte string under the integer `label` of a message's unprotected header.
+pub(super) fn unprotected_bytes(sign1: &CoseSign1, label: i64) -> Option<&[u8]> {
+    let entry = sign1
         .unprotected
         .rest
         .iter()
-        .find(|(label, _)| *label == Label::Int(ROOT_KEY_LABEL))
-        .map(|(_, v)| v);
-    match value {
-        Some(Value::Bytes(point)) => {
-            VerifyingKey::from_sec1_bytes(point).map_err(|_| ListError::CertificationInvalid)
-        }
-        _ => Err(ListError::CertificationInvalid),
+        .find(|(l, _)| *l == Label::Int(label));
+    match entry {
+        Some((_, Value::Bytes(bytes))) => Some(bytes),
+        _ => None,
     }
 }
 

@@ -193,7 +193,8 @@ fn removed_key(value: &Value) -> Result<RemovedKey, ListError> {
     })
 }
 
-fn field(name: &str, value: Value) -> (Value, Value) {
+/// A CBOR map entry with a text key.
+pub(super) fn field(name: &str, value: Value) -> (Value, Value) {
     (Value::Text(name.into()), value)
 }
 

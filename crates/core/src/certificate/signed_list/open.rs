@@ -1,6 +1,6 @@
 //! Opening a signed trust list: the checks of `docs/trust-list.md`, one early return per step.
 
-use super::certification::{open_certification, CertifiedSigner};
+use super::certification::{open_certification, unprotected_bytes, CertifiedSigner};
 use super::content::ListContent;
 use super::error::ListError;
 use super::fingerprint::Fingerprint;
@@ -9,8 +9,7 @@ use crate::certificate::kid::Kid;
 use crate::certificate::trust_list::{Issuer, TrustList};
 use crate::certificate::{cose, payload, signature};
 use chrono::DateTime;
-use ciborium::Value;
-use coset::{CoseSign1, Label};
+use coset::CoseSign1;
 
 /// A trust list whose signature chain to the pinned root and whose content were checked.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -61,16 +60,7 @@ pub fn open(bytes: &[u8], pin: &Fingerprint) -> Result<OpenedList, ListError> {
 
 /// The list-signer certification carried in the unprotected header.
 fn certification(sign1: &CoseSign1) -> Result<&[u8], ListError> {
-    let value = sign1
-        .unprotected
-        .rest
-        .iter()
-        .find(|(label, _)| *label == Label::Int(SIGNER_CERTIFICATION_LABEL))
-        .map(|(_, v)| v);
-    match value {
-        Some(Value::Bytes(bytes)) => Ok(bytes),
-        _ => Err(ListError::CertificationMissing),
-    }
+    unprotected_bytes(sign1, SIGNER_CERTIFICATION_LABEL).ok_or(ListError::CertificationMissing)
 }
 
 impl OpenedList {
