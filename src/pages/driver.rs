@@ -175,6 +175,7 @@ fn CertificateCard(
         ("车牌号", c.plate.clone()),
         ("核定座位", format!("{} 座", c.seats)),
         ("企业名称", c.enterprise_name.clone()),
+        ("驾驶员", c.drivers_label()),
         (
             "起讫地",
             format!("{} → {}", place(&c.origin), place(&c.destination)),

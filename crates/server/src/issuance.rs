@@ -47,6 +47,8 @@ pub struct FilingFacts {
     pub departure_at: DateTime<FixedOffset>,
     /// 返程时间.
     pub return_at: DateTime<FixedOffset>,
+    /// 驾驶员 names, in registration order.
+    pub drivers: Vec<String>,
 }
 
 impl FilingFacts {
@@ -93,6 +95,7 @@ impl FilingFacts {
                 waypoints: self.waypoints.clone(),
                 trip_start: self.departure_at.timestamp(),
                 trip_end: self.return_at.timestamp(),
+                drivers: self.drivers.clone(),
             },
         }
     }
@@ -169,6 +172,7 @@ pub fn filing_facts(conn: &Connection, id: i64) -> Result<Option<FilingFacts>, A
         waypoints,
         departure_at: time(departure_at)?,
         return_at: time(return_at)?,
+        drivers: driver_names(conn, id)?,
     }))
 }
 
@@ -186,7 +190,7 @@ fn parse_time(text: &str) -> Option<DateTime<FixedOffset>> {
 pub fn driver_names(conn: &Connection, filing_id: i64) -> Result<Vec<String>, ApiError> {
     let mut stmt = conn.prepare(
         "SELECT d.name FROM filing_drivers fd JOIN drivers d ON d.id = fd.driver_id
-         WHERE fd.filing_id = ?1 ORDER BY d.id",
+         WHERE fd.filing_id = ?1 ORDER BY fd.position, d.id",
     )?;
     let names = stmt
         .query_map([filing_id], |row| row.get(0))?
@@ -195,13 +199,8 @@ pub fn driver_names(conn: &Connection, filing_id: i64) -> Result<Vec<String>, Ap
 }
 
 /// The printable paper plate of an approved filing.
-pub fn paper_plate(
-    conn: &Connection,
-    facts: &FilingFacts,
-    now: DateTime<Utc>,
-    go_live: GoLive,
-) -> Result<PaperPlate, ApiError> {
-    Ok(PaperPlate {
+pub fn paper_plate(facts: &FilingFacts, now: DateTime<Utc>, go_live: GoLive) -> PaperPlate {
+    PaperPlate {
         filing_number: facts.number.clone(),
         plate: facts.plate.clone(),
         seats: facts.seats,
@@ -216,9 +215,9 @@ pub fn paper_plate(
         waypoints: facts.waypoints.iter().map(|w| place_name(w)).collect(),
         departure_at: facts.departure_at.with_timezone(&cst()).to_rfc3339(),
         return_at: facts.return_at.with_timezone(&cst()).to_rfc3339(),
-        drivers: driver_names(conn, facts.id)?,
+        drivers: facts.drivers.clone(),
         paper_only_reason: facts.paper_only_reason(now, go_live).map(|r| r.to_string()),
-    })
+    }
 }
 
 const CERTIFICATE_COLUMNS: &str =

@@ -45,6 +45,9 @@ pub struct MintArgs {
     /// 行程结束, RFC 3339.
     #[arg(long)]
     pub trip_end: String,
+    /// 驾驶员 name (repeat for several; none for a certificate in the pre-drivers form).
+    #[arg(long = "driver")]
+    pub drivers: Vec<String>,
     /// Valid from, RFC 3339 (default: now).
     #[arg(long)]
     pub nbf: Option<String>,
@@ -90,6 +93,7 @@ pub fn run(args: MintArgs) -> Result<(), Box<dyn std::error::Error>> {
             waypoints: args.waypoints,
             trip_start: seconds("trip-start", &args.trip_start)?,
             trip_end,
+            drivers: args.drivers,
         },
     };
     let keys = KeyStore::open(&args.data.data_dir, &args.data.province)?;

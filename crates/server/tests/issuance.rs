@@ -38,6 +38,8 @@ fn issuing_twice_returns_the_same_certificate_which_verifies_against_the_trust_l
     assert_eq!(verified.charter.plate, "云A12345");
     assert_eq!(verified.charter.seats, 45);
     assert_eq!(verified.charter.credit_code, "91530100MA6K7XQ127");
+    // The drivers by name, as on the paper plate; no identity or phone number anywhere in it.
+    assert_eq!(verified.charter.drivers, ["张建国"]);
     assert_eq!(
         (
             verified.charter.origin.as_str(),

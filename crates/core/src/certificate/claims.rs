@@ -2,7 +2,7 @@
 
 use super::cwt::{int_of, text_of, CwtClaims, KEY_EXP, KEY_IAT, KEY_ISS, KEY_NBF};
 use super::error::VerifyError;
-use super::limits::{MAX_CLAIM_TEXT_LEN, MAX_WAYPOINTS};
+use super::limits::{MAX_CLAIM_TEXT_LEN, MAX_DRIVERS, MAX_DRIVER_NAME_LEN, MAX_WAYPOINTS};
 use ciborium::Value;
 use serde::{Deserialize, Serialize};
 
@@ -34,9 +34,11 @@ pub mod key {
     pub const TRIP_START: i64 = 10;
     /// 行程结束 trip end (seconds since the Unix epoch).
     pub const TRIP_END: i64 = 11;
+    /// 驾驶员 drivers' names (array of text; optional, absent in certificates issued before it).
+    pub const DRIVERS: i64 = 12;
 }
 
-/// The charter trip carried by a certificate (no personal data).
+/// The charter trip carried by a certificate (drivers by name only: no identity or phone numbers).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CharterData {
     /// 凭证编号.
@@ -61,6 +63,9 @@ pub struct CharterData {
     pub trip_start: i64,
     /// 行程结束, seconds since the Unix epoch.
     pub trip_end: i64,
+    /// 驾驶员 names, as on the paper plate; empty in certificates issued before key 12.
+    #[serde(default)]
+    pub drivers: Vec<String>,
 }
 
 impl CharterData {
@@ -69,6 +74,14 @@ impl CharterData {
         core::iter::once(self.origin.as_str())
             .chain(self.waypoints.iter().map(String::as_str))
             .chain(core::iter::once(self.destination.as_str()))
+    }
+
+    /// The drivers as the plate and the verdict show them, e.g. `张三、李四`.
+    pub fn drivers_label(&self) -> String {
+        if self.drivers.is_empty() {
+            return "凭证未载明（请核对纸质标志牌）".to_owned();
+        }
+        self.drivers.join("、")
     }
 }
 
@@ -96,7 +109,7 @@ impl Claims {
         for w in &c.waypoints {
             waypoints.push(division_value(w)?);
         }
-        let charter = Value::Map(vec![
+        let mut charter = vec![
             (
                 int(key::CERTIFICATE_NUMBER),
                 Value::Text(c.certificate_number.clone()),
@@ -117,7 +130,13 @@ impl Claims {
             (int(key::WAYPOINTS), Value::Array(waypoints)),
             (int(key::TRIP_START), int(c.trip_start)),
             (int(key::TRIP_END), int(c.trip_end)),
-        ]);
+        ];
+        // Absent rather than empty, so a certificate without drivers keeps its version-1 bytes.
+        if !c.drivers.is_empty() {
+            let names = c.drivers.iter().cloned().map(Value::Text).collect();
+            charter.push((int(key::DRIVERS), Value::Array(names)));
+        }
+        let charter = Value::Map(charter);
         let claims = Value::Map(vec![
             (int(KEY_ISS), Value::Text(self.iss.clone())),
             (int(KEY_IAT), int(self.iat)),
@@ -161,7 +180,11 @@ impl Claims {
             .all(|t| !t.is_empty() && t.len() <= MAX_CLAIM_TEXT_LEN);
         let places_ok = c.places().all(is_division_code) && c.waypoints.len() <= MAX_WAYPOINTS;
         let times_ok = self.nbf <= self.exp && c.trip_start <= c.trip_end;
-        if !(province && texts_ok && places_ok && times_ok) {
+        let drivers_ok = c.drivers.len() <= MAX_DRIVERS
+            && c.drivers
+                .iter()
+                .all(|d| !d.is_empty() && d.len() <= MAX_DRIVER_NAME_LEN);
+        if !(province && texts_ok && places_ok && times_ok && drivers_ok) {
             return Err(VerifyError::ClaimsInvalid);
         }
         Ok(())
@@ -191,6 +214,20 @@ fn division_of(value: &Value) -> Result<String, VerifyError> {
     n.map(|n| n.to_string()).ok_or(VerifyError::ClaimsInvalid)
 }
 
+/// The drivers' names of key 12: an array of at most [`MAX_DRIVERS`] texts.
+fn names_of(value: &Value) -> Result<Vec<String>, VerifyError> {
+    let Value::Array(names) = value else {
+        return Err(VerifyError::ClaimsInvalid);
+    };
+    if names.len() > MAX_DRIVERS {
+        return Err(VerifyError::ClaimsInvalid);
+    }
+    names
+        .iter()
+        .map(|n| text_of(n.clone()).ok_or(VerifyError::ClaimsInvalid))
+        .collect()
+}
+
 fn charter_from_value(value: &Value) -> Result<CharterData, VerifyError> {
     let Value::Map(entries) = value else {
         return Err(VerifyError::ClaimsInvalid);
@@ -214,6 +251,12 @@ fn charter_from_value(value: &Value) -> Result<CharterData, VerifyError> {
         .iter()
         .map(division_of)
         .collect::<Result<Vec<_>, _>>()?;
+    let has_drivers = entries.iter().any(|(k, _)| int_of(k) == Some(key::DRIVERS));
+    let drivers = if has_drivers {
+        names_of(find(key::DRIVERS)?)?
+    } else {
+        Vec::new()
+    };
     Ok(CharterData {
         certificate_number: text(key::CERTIFICATE_NUMBER)?,
         filing_number: text(key::FILING_NUMBER)?,
@@ -226,6 +269,7 @@ fn charter_from_value(value: &Value) -> Result<CharterData, VerifyError> {
         waypoints,
         trip_start: integer(key::TRIP_START)?,
         trip_end: integer(key::TRIP_END)?,
+        drivers,
     })
 }
 
@@ -252,6 +296,7 @@ mod tests {
                 waypoints: vec!["520100".into()],
                 trip_start: 1_716_166_800,
                 trip_end: 1_716_512_400,
+                drivers: vec!["张三".into(), "李四".into()],
             },
         }
     }
@@ -263,6 +308,18 @@ mod tests {
             Claims::from_payload(&claims.to_cbor().unwrap()).unwrap(),
             claims
         );
+    }
+
+    #[test]
+    fn drivers_are_optional_and_bounded() {
+        let mut claims = sample();
+        claims.charter.drivers.clear();
+        let bytes = claims.to_cbor().unwrap();
+        assert_eq!(Claims::from_payload(&bytes).unwrap(), claims);
+        claims.charter.drivers = vec!["某".into(); MAX_DRIVERS + 1];
+        assert_eq!(claims.to_cbor(), Err(VerifyError::ClaimsInvalid));
+        claims.charter.drivers = vec![String::new()];
+        assert_eq!(claims.to_cbor(), Err(VerifyError::ClaimsInvalid));
     }
 
     #[test]

@@ -14,3 +14,9 @@ pub const MAX_WAYPOINTS: usize = 64;
 
 /// Longest text value accepted in a charter claim, in bytes.
 pub const MAX_CLAIM_TEXT_LEN: usize = 256;
+
+/// Most drivers (驾驶员) named in one certificate, as in one filing.
+pub const MAX_DRIVERS: usize = crate::filing::MAX_DRIVERS;
+
+/// Longest driver's name accepted in a certificate, in bytes.
+pub const MAX_DRIVER_NAME_LEN: usize = 64;

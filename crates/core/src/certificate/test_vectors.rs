@@ -1,6 +1,6 @@
 //! Deterministic generation of the published test vectors from the test-only keys (feature `sign`).
 
-use super::claims::{CharterData, Claims};
+use super::claims::{CharterData, Claims, KEY_CHARTER};
 use super::error::VerifyError;
 use super::kid::Kid;
 use super::payload;
@@ -121,6 +121,7 @@ pub fn ordinary_claims(province: &str) -> Claims {
             waypoints: vec!["520100".into()],
             trip_start: ts("2024-06-01T08:00:00+08:00"),
             trip_end: ts("2024-06-03T20:00:00+08:00"),
+            drivers: Vec::new(),
         },
     }
 }
@@ -179,7 +180,13 @@ fn valid() -> Expected {
         valid: true,
         step: None,
         error: None,
+        drivers: None,
     }
+}
+
+/// The drivers of the vectors that name them.
+fn drivers() -> Vec<String> {
+    vec!["张三".into(), "李四".into()]
 }
 
 fn rejected(e: VerifyError) -> Expected {
@@ -233,8 +240,21 @@ fn valid_vectors(keys: &TestKeys, t: &[Issuer], yn_text: &str) -> Vec<Vector> {
     direct.charter.waypoints.clear();
     direct.charter.destination = "540100".into();
     let direct = wrap(&signed(&keys.yunnan, &direct));
+    let mut named = ordinary_claims("53");
+    named.charter.drivers = drivers();
+    let named = wrap(&signed(&keys.yunnan, &named));
     vec![
         vector("valid_yunnan_53", yn_text.into(), t.to_vec(), AT, valid()),
+        vector(
+            "valid_yunnan_53_with_drivers",
+            named,
+            t.to_vec(),
+            AT,
+            Expected {
+                drivers: Some(drivers()),
+                ..valid()
+            },
+        ),
         vector("valid_chongqing_50", cq, t.to_vec(), AT, valid()),
         vector("valid_sichuan_51", sc, t.to_vec(), AT, valid()),
         vector("valid_yunnan_previous_key", old, t.to_vec(), AT, valid()),
@@ -507,7 +527,24 @@ fn claims_vectors(keys: &TestKeys, t: &[Issuer], yn: &Claims) -> Vec<Vector> {
     let unsigned = payload::unsigned(kid, bare_bytes);
     let signature: Signature = keys.yunnan.sign(&payload::to_be_signed(&unsigned));
     let no_charter = wrap(&payload::assemble(unsigned, signature.to_bytes().into()));
+    let not_text = with_drivers(keys, yn, vec![ciborium::Value::Integer(7.into())]);
+    let five = vec![ciborium::Value::Text("张三".into()); 5];
+    let too_many = with_drivers(keys, yn, five);
     vec![
+        vector(
+            "drivers_not_text",
+            not_text,
+            t.to_vec(),
+            AT,
+            rejected(VerifyError::ClaimsInvalid),
+        ),
+        vector(
+            "drivers_more_than_four",
+            too_many,
+            t.to_vec(),
+            AT,
+            rejected(VerifyError::ClaimsInvalid),
+        ),
         vector(
             "waypoint_out_of_scope_hunan",
             hunan,
@@ -523,4 +560,26 @@ fn claims_vectors(keys: &TestKeys, t: &[Issuer], yn: &Claims) -> Vec<Vector> {
             rejected(VerifyError::ClaimsInvalid),
         ),
     ]
+}
+
+/// `claims` signed by Yunnan with a hand-made drivers array (key 12), which `Claims` would refuse.
+fn with_drivers(keys: &TestKeys, claims: &Claims, names: Vec<ciborium::Value>) -> String {
+    let kid = kid_of_key(keys.yunnan.verifying_key()).unwrap_or(Kid([0; 8]));
+    let bytes = claims.to_cbor().unwrap_or_default();
+    let mut value: ciborium::Value =
+        ciborium::de::from_reader(bytes.as_slice()).unwrap_or(ciborium::Value::Null);
+    if let ciborium::Value::Map(entries) = &mut value {
+        for (key, charter) in entries.iter_mut() {
+            if key == &ciborium::Value::Integer(KEY_CHARTER.into()) {
+                if let ciborium::Value::Map(fields) = charter {
+                    fields.push((12.into(), ciborium::Value::Array(names.clone())));
+                }
+            }
+        }
+    }
+    let mut out = Vec::new();
+    let _ = ciborium::ser::into_writer(&value, &mut out);
+    let unsigned = payload::unsigned(kid, out);
+    let signature: Signature = keys.yunnan.sign(&payload::to_be_signed(&unsigned));
+    wrap(&payload::assemble(unsigned, signature.to_bytes().into()))
 }

@@ -35,21 +35,30 @@ pub struct Expected {
     pub step: Option<String>,
     /// The error code, or null when valid.
     pub error: Option<String>,
+    /// The drivers' names a verified certificate carries (charter key 12), when it carries any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub drivers: Option<Vec<String>>,
 }
 
 impl Expected {
     /// The expectation matching a verdict.
     pub fn of(verdict: &Verdict) -> Expected {
+        let drivers = verdict
+            .certificate()
+            .map(|c| c.charter.drivers.clone())
+            .filter(|names| !names.is_empty());
         match verdict.rejection() {
             None => Expected {
                 valid: true,
                 step: None,
                 error: None,
+                drivers,
             },
             Some(r) => Expected {
                 valid: false,
                 step: Some(r.step.code().into()),
                 error: Some(r.error.code().into()),
+                drivers,
             },
         }
     }
@@ -60,6 +69,7 @@ impl Expected {
             valid: false,
             step: Some(error.step().code().into()),
             error: Some(error.code().into()),
+            drivers: None,
         }
     }
 }

@@ -167,12 +167,7 @@ async fn paper_plate(
                     "备案尚未审核通过，不能打印包车牌".into(),
                 ));
             }
-            Ok(Json(issuance::paper_plate(
-                conn,
-                &facts,
-                Utc::now(),
-                go_live,
-            )?))
+            Ok(Json(issuance::paper_plate(&facts, Utc::now(), go_live)))
         })
         .await
 }
