@@ -6,6 +6,7 @@ pub mod booking;
 pub mod bundle;
 pub mod certificate;
 pub mod credit_code;
+pub mod conclusion;
 pub mod cst;
 pub mod distance;
 pub mod division;

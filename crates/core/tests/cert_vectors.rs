@@ -1,6 +1,7 @@
 //! Every published vector of `tests/vectors/` gives its expected verdict, natively and in the browser.
 
-use charterpass_core::certificate::Vector;
+use charterpass_core::certificate::{verify, TrustList, Vector, Verdict};
+use charterpass_core::conclusion::Conclusion;
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
@@ -73,10 +74,60 @@ fn vectors_cover_every_required_case() {
         "truncated_zlib",
         "oversized_inflation",
         "key_removed",
+        "valid_yunnan_53_with_drivers",
+        "drivers_not_text",
     ];
     for name in required {
         assert!(names.iter().any(|n| n == name), "missing vector {name}");
     }
+}
+
+/// The vector called `name`, verified at its own clock, with the conclusion in words.
+fn conclusion_of(name: &str) -> (Verdict, Conclusion) {
+    let v = all_vectors().into_iter().find(|v| v.name == name).unwrap();
+    let at = v.clock().unwrap();
+    let mut trust = TrustList::from_issuers(v.trust.clone());
+    trust.removed = v.removed.clone();
+    let verdict = verify(&v.qr, &trust, at);
+    let conclusion = Conclusion::of(&verdict, at);
+    (verdict, conclusion)
+}
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn a_genuine_certificate_out_of_its_window_or_scope_keeps_what_it_says() {
+    let (verdict, conclusion) = conclusion_of("expired");
+    assert_eq!(verdict.certificate().unwrap().charter.plate, "云A12345");
+    assert!(matches!(conclusion, Conclusion::Expired { ended_ago } if ended_ago > 0));
+    assert_eq!(conclusion.headline(), "真实，但已过期");
+
+    let (verdict, conclusion) = conclusion_of("not_yet_valid");
+    assert!(verdict.certificate().is_some());
+    assert!(matches!(conclusion, Conclusion::NotYetValid { starts_in } if starts_in > 0));
+
+    let (verdict, conclusion) = conclusion_of("waypoint_out_of_scope_hunan");
+    assert!(verdict.certificate().is_some());
+    assert_eq!(conclusion, Conclusion::OutOfScope);
+}
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn a_certificate_not_proven_genuine_says_nothing_it_claims() {
+    for name in ["tampered_signature", "unknown_kid", "key_removed", "issuer_key_expired"] {
+        let (verdict, conclusion) = conclusion_of(name);
+        assert!(verdict.certificate().is_none(), "{name}");
+        assert_eq!(conclusion.headline(), "不能确认真伪", "{name}");
+    }
+}
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn drivers_are_read_and_a_certificate_without_them_still_verifies() {
+    let (verdict, _) = conclusion_of("valid_yunnan_53_with_drivers");
+    assert_eq!(verdict.certificate().unwrap().charter.drivers, ["张三", "李四"]);
+    let (verdict, conclusion) = conclusion_of("valid_yunnan_53");
+    assert!(verdict.certificate().unwrap().charter.drivers.is_empty());
+    assert_eq!(conclusion, Conclusion::Valid);
 }
 
 #[cfg(not(target_arch = "wasm32"))]

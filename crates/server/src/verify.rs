@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use charterpass_core::certificate::signed_list::{
     accept_for_inspector, Fingerprint, Freshness, MAX_LIST_BYTES,
 };
-use charterpass_core::certificate::{verify, TrustList, Verdict};
+use charterpass_core::certificate::{verify, TrustList, Verdict, Verified};
 use chrono::{DateTime, Utc};
 use clap::Args;
 use serde_json::{json, Value};
@@ -187,27 +187,40 @@ fn image_not_read() -> Value {
 
 /// The one JSON object printed: `{valid, step, error, message, issuer, claims}`.
 fn to_json(verdict: &Verdict, trust: &TrustList) -> Value {
+    let claims = |v: &Verified| {
+        json!({
+            "iss": v.issuer,
+            "iat": v.issued_at,
+            "nbf": v.not_before,
+            "exp": v.expires,
+            "charter": v.charter,
+        })
+    };
+    let issuer = |v: &Verified| {
+        let name = trust
+            .find(v.kid)
+            .map(|i| i.name.clone())
+            .unwrap_or_default();
+        json!({ "province": v.issuer, "name": name, "kid": v.kid })
+    };
     match verdict {
-        Verdict::Verified(v) => {
-            let name = trust
-                .find(v.kid)
-                .map(|i| i.name.clone())
-                .unwrap_or_default();
-            json!({
-                "valid": true,
-                "step": null,
-                "error": null,
-                "message": "凭证有效",
-                "issuer": { "province": v.issuer, "name": name, "kid": v.kid },
-                "claims": {
-                    "iss": v.issuer,
-                    "iat": v.issued_at,
-                    "nbf": v.not_before,
-                    "exp": v.expires,
-                    "charter": v.charter,
-                },
-            })
-        }
+        Verdict::Verified(v) => json!({
+            "valid": true,
+            "step": null,
+            "error": null,
+            "message": "凭证有效",
+            "issuer": issuer(v),
+            "claims": claims(v),
+        }),
+        // Genuine but not in force: what it says is known and printed with the reason.
+        Verdict::NotInForce(n) => json!({
+            "valid": false,
+            "step": n.rejection.step,
+            "error": n.rejection.error,
+            "message": n.rejection.message,
+            "issuer": issuer(&n.certificate),
+            "claims": claims(&n.certificate),
+        }),
         Verdict::Rejected(r) => json!({
             "valid": false,
             "step": r.step,

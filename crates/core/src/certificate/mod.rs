@@ -30,7 +30,7 @@ pub use error::{Step, VerifyError};
 pub use kid::Kid;
 pub use trust_list::{Issuer, TrustList};
 pub use vector::{Expected, Vector};
-pub use verdict::{Rejection, Verdict, Verified};
+pub use verdict::{NotInForce, Rejection, Verdict, Verified};
 pub use verify::verify;
 
 /// The text prefix of format version 1 of the charter certificate.

@@ -1,4 +1,5 @@
-//! The outcome of a verification: verified with the trip, or rejected at a named step.
+//! The outcome of a verification: verified with the trip; genuine but not in force (with the
+//! trip); or rejected at a named step, its genuineness unconfirmed.
 
 use super::claims::CharterData;
 use super::error::{Step, VerifyError};
@@ -13,8 +14,19 @@ use serde::Serialize;
 pub enum Verdict {
     /// Genuine, in force and in scope.
     Verified(Verified),
-    /// Rejected at one step.
+    /// Genuine (its signature verified) but outside its window or its scope.
+    NotInForce(NotInForce),
+    /// Rejected before its signature was verified: its genuineness cannot be confirmed.
     Rejected(Rejection),
+}
+
+/// A genuine certificate that is not in force at the verification clock, or out of scope.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NotInForce {
+    /// What the certificate says.
+    pub certificate: Verified,
+    /// Why it is not in force: `time` or `scope`.
+    pub rejection: Rejection,
 }
 
 /// What a verified certificate says.
@@ -79,7 +91,17 @@ impl Verdict {
     pub fn rejection(&self) -> Option<&Rejection> {
         match self {
             Verdict::Rejected(r) => Some(r),
+            Verdict::NotInForce(n) => Some(&n.rejection),
             Verdict::Verified(_) => None,
+        }
+    }
+
+    /// What the certificate says, once its signature verified.
+    pub fn certificate(&self) -> Option<&Verified> {
+        match self {
+            Verdict::Verified(v) => Some(v),
+            Verdict::NotInForce(n) => Some(&n.certificate),
+            Verdict::Rejected(_) => None,
         }
     }
 }

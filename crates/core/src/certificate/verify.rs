@@ -6,19 +6,27 @@ use super::cwt::{check_window, CwtClaims};
 use super::error::VerifyError;
 use super::kid::Kid;
 use super::trust_list::{Issuer, TrustList};
-use super::verdict::{Rejection, Verdict, Verified};
+use super::verdict::{NotInForce, Rejection, Verdict, Verified};
 use super::{cose, payload, signature, text, zlib, PREFIX};
 use coset::CoseSign1;
 
 /// Verifies a certificate text against a trust list at `at` (seconds since the Unix epoch).
 pub fn verify(text: &str, trust: &TrustList, at: i64) -> Verdict {
-    match run(text, trust, at) {
-        Ok(verified) => Verdict::Verified(verified),
-        Err(rejection) => Verdict::Rejected(rejection),
+    let certificate = match authenticate(text, trust, at) {
+        Ok(certificate) => certificate,
+        Err(rejection) => return Verdict::Rejected(rejection),
+    };
+    match in_force(&certificate, at) {
+        Ok(()) => Verdict::Verified(certificate),
+        Err(error) => Verdict::NotInForce(NotInForce {
+            certificate,
+            rejection: error.into(),
+        }),
     }
 }
 
-fn run(text: &str, trust: &TrustList, at: i64) -> Result<Verified, Rejection> {
+/// The steps up to the claims: is the certificate genuine, signed by a key trusted at `at`?
+fn authenticate(text: &str, trust: &TrustList, at: i64) -> Result<Verified, Rejection> {
     let base45 = text::strip_prefix(text, PREFIX)?;
     let compressed = text::base45_decode(base45)?;
     let message = zlib::inflate(&compressed)?;
@@ -41,10 +49,6 @@ fn run(text: &str, trust: &TrustList, at: i64) -> Result<Verified, Rejection> {
     if issuer.use_until.is_some_and(|until| claims.iat > until) {
         return Err(VerifyError::IssuerKeyExpired.into());
     }
-    check_window(Some(claims.nbf), Some(claims.exp), at)?;
-    if !claims.charter.places().all(crate::scope::in_scope) {
-        return Err(VerifyError::OutOfScope.into());
-    }
     Ok(Verified {
         issuer: claims.iss,
         kid,
@@ -53,6 +57,15 @@ fn run(text: &str, trust: &TrustList, at: i64) -> Result<Verified, Rejection> {
         expires: claims.exp,
         charter: claims.charter,
     })
+}
+
+/// The steps after the claims: is a genuine certificate in force at `at` and in scope?
+fn in_force(certificate: &Verified, at: i64) -> Result<(), VerifyError> {
+    check_window(Some(certificate.not_before), Some(certificate.expires), at)?;
+    if !certificate.charter.places().all(crate::scope::in_scope) {
+        return Err(VerifyError::OutOfScope);
+    }
+    Ok(())
 }
 
 /// The trust-list entry of `kid`; when absent, tells an unknown key of a trusted province
