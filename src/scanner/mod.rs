@@ -4,7 +4,8 @@
 //! a canvas and their pixels handed to a Web Worker (`worker.rs`; it runs the inspector bundle's
 //! own wasm, `worker_side.rs`) that runs the QR decoder, so the page never stutters. One frame is in
 //! flight at a time; the next is taken when the worker answers. The decoded text goes to the
-//! `on_text` callback. Works without `BarcodeDetector`.
+//! `on_text` callback, and the camera goes on scanning: the next, different code is read without
+//! a reload, while the same code held in view is reported once. Works without `BarcodeDetector`.
 
 mod camera;
 pub mod protocol;
@@ -31,8 +32,11 @@ pub enum ScanState {
     Unavailable(String),
     /// Frames are being decoded.
     Scanning,
-    /// A code was read.
-    Recognised,
+    /// A code was read; with `camera`, scanning goes on for the next one.
+    Recognised {
+        /// Whether the camera is still scanning.
+        camera: bool,
+    },
     /// A photo is being decoded.
     ReadingPhoto,
     /// The photo held no readable code; the reason.
@@ -47,14 +51,15 @@ impl ScanState {
             Self::Denied => "摄像头被拒绝：请在浏览器设置中允许使用摄像头，或拍照识别".into(),
             Self::Unavailable(why) => format!("{why}：请拍照识别或粘贴凭证内容"),
             Self::Scanning => "正在扫描：请将二维码置于取景框内".into(),
-            Self::Recognised => "已识别".into(),
+            Self::Recognised { camera: true } => "已识别：可继续扫描下一张二维码".into(),
+            Self::Recognised { camera: false } => "已识别".into(),
             Self::ReadingPhoto => "正在识别照片…".into(),
             Self::PhotoMiss(why) => format!("照片未能识别：{why}"),
         }
     }
 }
 
-/// The camera scanner; `on_text` receives each decoded text once.
+/// The camera scanner; `on_text` receives each newly decoded text (a code held in view, once).
 #[component]
 pub fn QrScanner(#[prop(into)] on_text: Callback<String>) -> impl IntoView {
     let state = RwSignal::new(ScanState::RequestingPermission);
@@ -62,8 +67,10 @@ pub fn QrScanner(#[prop(into)] on_text: Callback<String>) -> impl IntoView {
     let torch_on = RwSignal::new(false);
     let video_ref = NodeRef::<leptos::html::Video>::new();
     let session = StoredValue::new_local(None::<Session>);
+    // The last text read, so a code held in front of the camera is reported only once.
+    let last_text = StoredValue::new(None::<String>);
 
-    // One handler for both sources: a text ends the camera, a miss asks for the next frame.
+    // One handler for both sources: a new text is reported, then the next frame is asked for.
     let on_answer = move |answer: Answer| match answer {
         Answer::Ready => session.with_value(|s| {
             if let Some(s) = s {
@@ -71,14 +78,19 @@ pub fn QrScanner(#[prop(into)] on_text: Callback<String>) -> impl IntoView {
             }
         }),
         Answer::Text(text) => {
+            let from_photo = state.get_untracked() == ScanState::ReadingPhoto;
+            let repeat = last_text.with_value(|last| last.as_deref() == Some(text.as_str()));
+            if from_photo || !repeat {
+                let camera = session.with_value(|s| s.as_ref().is_some_and(|s| s.camera.is_some()));
+                last_text.set_value(Some(text.clone()));
+                state.set(ScanState::Recognised { camera });
+                on_text.run(text);
+            }
             session.with_value(|s| {
                 if let Some(s) = s {
-                    s.camera_stop();
+                    s.next_frame();
                 }
             });
-            state.set(ScanState::Recognised);
-            torch_available.set(false);
-            on_text.run(text);
         }
         Answer::Failed(why) => state.set(ScanState::Unavailable(why)),
         Answer::Miss(why) => {
@@ -179,7 +191,12 @@ pub fn QrScanner(#[prop(into)] on_text: Callback<String>) -> impl IntoView {
         });
     };
 
-    let scanning = move || state.get() == ScanState::Scanning;
+    let scanning = move || {
+        matches!(
+            state.get(),
+            ScanState::Scanning | ScanState::Recognised { camera: true }
+        )
+    };
     view! {
         <div class="scanner" aria-label="扫码">
             <div class="scanner-view">
@@ -207,7 +224,7 @@ pub fn QrScanner(#[prop(into)] on_text: Callback<String>) -> impl IntoView {
                 <Show when=move || {
                     matches!(
                         state.get(),
-                        ScanState::Recognised
+                        ScanState::Recognised { camera: false }
                             | ScanState::Denied
                             | ScanState::Unavailable(_)
                             | ScanState::PhotoMiss(_)
@@ -239,7 +256,11 @@ struct Session {
 impl Session {
     /// Sends the camera's current frame to the worker, or waits a frame if the video is not ready.
     fn next_frame(&self) {
-        if self.state.get_untracked() != ScanState::Scanning {
+        let scanning = matches!(
+            self.state.get_untracked(),
+            ScanState::Scanning | ScanState::Recognised { camera: true }
+        );
+        if !scanning {
             return;
         }
         let Some(camera) = &self.camera else {

@@ -143,6 +143,9 @@ test('issue → the driver receives → QR offline → the inspector verifies it
   await entry.getByRole('button', { name: '下发电子凭证' }).waitFor();
   verdict = await verifyText(inspector, text);
   await inspector.getByRole('status', { name: '在线状态' }).filter({ hasText: '已撤销' }).waitFor();
+  // Online, the revocation is the conclusion itself, above what the certificate says.
+  await verdict.getByText('真实，但已撤销', { exact: true }).waitFor();
+  assert.ok((await verdict.innerText()).includes(number), 'the revoked certificate still shows its facts');
   console.log(`screenshot: ${await screenshot(inspector, 'verify-revoked-360')}`);
 
   // Back online, the driver's phone drops the revoked certificate.

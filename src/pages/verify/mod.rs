@@ -37,8 +37,9 @@ pub fn Verify() -> impl IntoView {
     let refresh = RwSignal::new(Refresh::Pending);
     let text = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
-    // Each verification renders afresh, so a late answer never lands on a newer verdict.
-    let current = RwSignal::new(None::<Verdict>);
+    // Each verification (verdict and clock) renders afresh, so a late answer never lands on a
+    // newer verdict.
+    let current = RwSignal::new(None::<(Verdict, i64)>);
     // A text waiting for the first trust list.
     let pending = RwSignal::new(None::<String>);
 
@@ -84,7 +85,7 @@ pub fn Verify() -> impl IntoView {
             Some(h) => Some(verify(&input, &h.trust, now)),
         });
         match verdict {
-            Some(verdict) => current.set(Some(verdict)),
+            Some(verdict) => current.set(Some((verdict, now))),
             None => {
                 error.set(Some(
                     "尚未获取信任列表：取得后将自动核验，请保持联网".to_owned(),
@@ -164,10 +165,11 @@ pub fn Verify() -> impl IntoView {
         {move || {
             current
                 .get()
-                .map(|verdict| {
+                .map(|(verdict, at)| {
+                    let online = RwSignal::new(None);
                     view! {
-                        <VerdictView verdict=verdict.clone()/>
-                        <OnlineCheck verdict=verdict/>
+                        <VerdictView verdict=verdict.clone() at=at online=online.into()/>
+                        <OnlineCheck verdict=verdict online=online/>
                     }
                 })
         }}

@@ -30,41 +30,33 @@ enum Record {
     Failed(String),
 }
 
-/// The certificate number of a verdict, when it is a plausible one.
+/// The certificate number of a genuine certificate, when it is a plausible one.
 fn number_of(verdict: &Verdict) -> Option<String> {
-    match verdict {
-        Verdict::Verified(v) if is_certificate_number(&v.charter.certificate_number) => {
-            Some(v.charter.certificate_number.clone())
-        }
-        _ => None,
-    }
+    let number = &verdict.certificate()?.charter.certificate_number;
+    is_certificate_number(number).then(|| number.clone())
 }
 
 /// The verification as the API records it.
 fn record_of(verdict: &Verdict, online: Option<OnlineStatus>) -> NewVerification {
-    match verdict {
-        Verdict::Verified(v) => NewVerification {
-            certificate_number: number_of(verdict),
-            issuer_province: Some(v.issuer.clone()),
-            outcome: Outcome::Valid,
-            step: None,
-            online_status: online,
-            prefecture_code: None,
+    let rejection = verdict.rejection();
+    NewVerification {
+        certificate_number: number_of(verdict),
+        issuer_province: verdict.certificate().map(|c| c.issuer.clone()),
+        outcome: if rejection.is_some() {
+            Outcome::Invalid
+        } else {
+            Outcome::Valid
         },
-        Verdict::Rejected(r) => NewVerification {
-            certificate_number: None,
-            issuer_province: None,
-            outcome: Outcome::Invalid,
-            step: Some(r.step.code().to_owned()),
-            online_status: None,
-            prefecture_code: None,
-        },
+        step: rejection.map(|r| r.step.code().to_owned()),
+        online_status: online,
+        prefecture_code: None,
     }
 }
 
-/// Checks the status online (valid certificates only) and records the verification.
+/// Checks the status online (genuine certificates only), tells `online`, and records the
+/// verification.
 #[component]
-pub fn OnlineCheck(verdict: Verdict) -> impl IntoView {
+pub fn OnlineCheck(verdict: Verdict, online: RwSignal<Option<OnlineStatus>>) -> impl IntoView {
     let session = Session::get();
     let number = number_of(&verdict);
     let status = RwSignal::new(Status::Checking);
@@ -72,11 +64,10 @@ pub fn OnlineCheck(verdict: Verdict) -> impl IntoView {
 
     let verdict_for_task = verdict.clone();
     spawn_local(async move {
-        let mut online = None;
         if let Some(number) = &number {
             match crate::api::verification::status(number).await {
                 Ok(answer) => {
-                    online = Some(answer.status);
+                    online.set(Some(answer.status));
                     status.set(Status::Got(answer.status, answer.revoked_reason));
                 }
                 Err(ApiError::Network) => {
@@ -94,7 +85,8 @@ pub fn OnlineCheck(verdict: Verdict) -> impl IntoView {
             record.set(Record::NotInspector);
             return;
         }
-        match crate::api::verification::record(&record_of(&verdict_for_task, online)).await {
+        let record_online = online.get_untracked();
+        match crate::api::verification::record(&record_of(&verdict_for_task, record_online)).await {
             Ok(saved) => record.set(Record::Saved(saved.id)),
             Err(ApiError::Network) => record.set(Record::Offline),
             Err(err) => record.set(Record::Failed(err.message())),
