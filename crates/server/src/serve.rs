@@ -33,6 +33,7 @@ pub fn run(args: ServeArgs) -> Result<(), Box<dyn std::error::Error>> {
         keys,
         go_live,
         list_signer,
+        served_list: Arc::default(),
         ops,
     };
     let page = crate::web::PageFacts {

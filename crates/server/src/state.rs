@@ -16,6 +16,8 @@ pub struct AppState {
     pub go_live: charterpass_core::scope::GoLive,
     /// The root-certified list-signing key; `None` until `root certify` has been run.
     pub list_signer: Option<Arc<crate::trust::signer::ListSigner>>,
+    /// The combined trust list as last served, reused while its inputs are unchanged.
+    pub served_list: Arc<crate::trust::served::ServedList>,
     /// Production pieces: trusted proxies, session expiry, sign-in throttle.
     pub ops: Arc<crate::ops::Ops>,
 }

@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use super::ApiError;
 use crate::state::AppState;
-use crate::trust::publish;
+use crate::trust::{publish, served};
 use crate::trust::store::Published;
 
 /// The media type of a signed trust list (a tagged COSE_Sign1).
@@ -24,7 +24,8 @@ pub fn routes() -> Router<AppState> {
         .route("/trust-list.json", get(readable))
 }
 
-/// The signed list, re-signed when its content changed or it is due.
+/// The signed list: the one last served while its inputs are unchanged and it is not due, else
+/// the stored one or a newly signed one (`publish::combined`).
 async fn current(state: &AppState) -> Result<(Published, Fingerprint), ApiError> {
     let Some(signer) = state.list_signer.clone() else {
         return Err(ApiError::NotReady(
@@ -32,13 +33,20 @@ async fn current(state: &AppState) -> Result<(Published, Fingerprint), ApiError>
         ));
     };
     let keys = state.keys.clone();
+    let served = state.served_list.clone();
     let now = chrono::Utc::now().timestamp();
     let root = signer.root();
     let published = state
         .db
         .call(move |conn| {
-            publish::combined(conn, &keys, &signer, now)
-                .map_err(|e| ApiError::Internal(e.to_string()))
+            let stamp = served::stamp(conn)?;
+            if let Some(published) = served.get(&stamp, now) {
+                return Ok(published);
+            }
+            let published = publish::combined(conn, &keys, &signer, now)
+                .map_err(|e| ApiError::Internal(e.to_string()))?;
+            served.put(stamp, published.clone());
+            Ok(published)
         })
         .await?;
     Ok((published, root))

@@ -4,6 +4,7 @@
 pub mod demo;
 pub mod exchange;
 pub mod publish;
+pub mod served;
 pub mod signer;
 pub mod store;
 

@@ -23,6 +23,7 @@ pub struct Neighbour {
 }
 
 /// One list we signed.
+#[derive(Clone)]
 pub struct Published {
     /// Its sequence number.
     pub sequence: u64,
