@@ -83,21 +83,24 @@ pub fn list(
          WHERE (?1 IS NULL OR a.entity = ?1) AND (?2 IS NULL OR a.user_id = ?2)
          ORDER BY a.id DESC LIMIT ?3 OFFSET ?4",
     )?;
-    let rows = stmt.query_map(params![entity, user_id, page.per_page, page.offset()], |row| {
-        let entity: String = row.get(3)?;
-        Ok(AuditEntry {
-            id: row.get(0)?,
-            at: row.get(1)?,
-            actor: row.get(2)?,
-            entity: AuditEntity::parse(&entity).unwrap_or(AuditEntity::Enterprise),
-            entity_id: row.get(4)?,
-            entity_label: row.get::<_, Option<String>>(5)?.unwrap_or_default(),
-            from_state: row.get(6)?,
-            to_state: row.get(7)?,
-            reason: row.get(8)?,
-            detail: row.get(9)?,
-        })
-    })?;
+    let rows = stmt.query_map(
+        params![entity, user_id, page.per_page, page.offset()],
+        |row| {
+            let entity: String = row.get(3)?;
+            Ok(AuditEntry {
+                id: row.get(0)?,
+                at: row.get(1)?,
+                actor: row.get(2)?,
+                entity: AuditEntity::parse(&entity).unwrap_or(AuditEntity::Enterprise),
+                entity_id: row.get(4)?,
+                entity_label: row.get::<_, Option<String>>(5)?.unwrap_or_default(),
+                from_state: row.get(6)?,
+                to_state: row.get(7)?,
+                reason: row.get(8)?,
+                detail: row.get(9)?,
+            })
+        },
+    )?;
     Ok(Paged {
         items: rows.collect::<rusqlite::Result<_>>()?,
         page: page.page,
