@@ -203,6 +203,9 @@ fn a_disabled_account_is_signed_out_at_once_and_cannot_sign_in() {
         .map(|e| e["to_state"].as_str().unwrap().to_owned())
         .collect();
     assert_eq!(states, ["active", "disabled"], "{trail}");
+    // By user name too; someone who changed nothing has no rows.
+    assert_eq!(admin.get("/audit?entity=account&actor=admin").1["total"], 2);
+    assert_eq!(admin.get("/audit?actor=shenhe_km").1["total"], 0);
 }
 
 #[test]
@@ -267,7 +270,10 @@ fn a_reset_password_is_one_time_and_ends_the_sessions() {
         (status, me["must_change_password"].as_bool()),
         (200, Some(true))
     );
-    assert_eq!(operator.get("/vehicles").1["code"], "password_change_required");
+    assert_eq!(
+        operator.get("/vehicles").1["code"],
+        "password_change_required"
+    );
 }
 
 #[test]
