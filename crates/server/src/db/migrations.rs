@@ -26,6 +26,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0007_sign_in_log",
         include_str!("migrations/0007_sign_in_log.sql"),
     ),
+    (
+        "0008_accounts",
+        include_str!("migrations/0008_accounts.sql"),
+    ),
 ];
 
 /// Applies the migrations the database has not seen yet, each in its own transaction.

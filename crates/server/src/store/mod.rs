@@ -1,6 +1,7 @@
 //! Data access for the filing workflow: filings, the enterprise's fleet, enterprises, the audit
 //! trail, and the sign-in part of the audit trail.
 
+pub mod accounts;
 pub mod audit;
 pub mod enterprises;
 pub mod filings;

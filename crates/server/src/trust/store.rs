@@ -176,6 +176,7 @@ pub fn audit(
             from,
             to,
             reason: Some(reason),
+            detail: None,
         },
     )
 }
