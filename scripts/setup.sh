@@ -42,7 +42,7 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $wb" ]; then
   cargo install wasm-bindgen-cli --version "$wb"
 fi
 
-# Node tools from the committed lock file: wasm-opt (binaryen) and playwright-core.
+# Node tools from the committed lock file: wasm-opt (binaryen), playwright-core and axe-core.
 stamp=node_modules/.charterpass-lock-sha256
 want=$(sha256sum package-lock.json | cut -d' ' -f1)
 if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then

@@ -53,7 +53,7 @@ pub fn AccountsPage() -> impl IntoView {
                     Some(Err(message)) => view! { <p class="error" role="alert">{message}</p> }.into_any(),
                     Some(Ok(list)) if list.items.is_empty() => view! { <p class="muted">"没有符合条件的账号"</p> }.into_any(),
                     Some(Ok(list)) => view! {
-                        <div class="table-wrap">
+                        <div class="table-wrap" tabindex="0" role="region" aria-label="账号列表（可横向滚动）">
                             <table aria-label="账号列表">
                                 <thead><tr><th>"用户名"</th><th>"显示名"</th><th>"角色"</th><th>"所属"</th><th>"状态"</th><th>"操作"</th></tr></thead>
                                 <tbody>

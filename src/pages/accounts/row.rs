@@ -73,7 +73,7 @@ pub fn AccountRow(
                     aria-label=format!("{}账号 {name}", if disabled { "启用" } else { "停用" })
                     on:click=toggle>{if disabled { "启用" } else { "停用" }}</button>
                 <button type="button" class="secondary small" disabled=move || busy.get()
-                    aria-label=format!("重置账号 {} 的密码", account.username)
+                    aria-label=format!("重置密码：{}", account.username)
                     on:click=reset>"重置密码"</button>
                 <Show when=move || error.get().is_some()>
                     <p class="error" role="alert">{move || error.get()}</p>

@@ -57,7 +57,7 @@ pub fn AuditTrail(version: RwSignal<u32>) -> impl IntoView {
                 Some(Err(message)) => view! { <p class="error" role="alert">{message}</p> }.into_any(),
                 Some(Ok(list)) if list.items.is_empty() => view! { <p class="muted">"暂无记录"</p> }.into_any(),
                 Some(Ok(list)) => view! {
-                    <div class="table-wrap">
+                    <div class="table-wrap" tabindex="0" role="region" aria-label="审计记录（可横向滚动）">
                         <table aria-label="审计记录">
                             <thead><tr><th>"时间"</th><th>"操作人"</th><th>"对象"</th><th>"变更"</th><th>"明细"</th><th>"原因"</th></tr></thead>
                             <tbody>
