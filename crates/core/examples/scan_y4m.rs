@@ -1,7 +1,8 @@
 //! Writes a Y4M video of a phone screen showing a QR code, for Chromium's fake camera
 //! (`--use-file-for-fake-video-capture`) in the scanner's end-to-end test.
 //!
-//! `cargo run -p charterpass-core --example scan_y4m -- TEXT OUT.y4m`
+//! `cargo run -p charterpass-core --example scan_y4m -- TEXT OUT.y4m [WIDTH HEIGHT]` (default
+//! 640×480; the phone-conditions benchmark uses a phone camera's 1280×720).
 
 #[cfg(not(target_arch = "wasm32"))]
 #[path = "../tests/scan_render/mod.rs"]
@@ -15,11 +16,14 @@ fn main() {
     use std::io::Write;
 
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let [text, out] = args.as_slice() else {
-        eprintln!("usage: scan_y4m TEXT OUT.y4m");
-        std::process::exit(2);
+    let (text, out, w, h) = match args.as_slice() {
+        [text, out] => (text, out, 640, 480),
+        [text, out, w, h] => match (w.parse::<usize>(), h.parse::<usize>()) {
+            (Ok(w), Ok(h)) if w >= 400 && h >= 400 && w % 2 == 0 && h % 2 == 0 => (text, out, w, h),
+            _ => usage(),
+        },
+        _ => usage(),
     };
-    let (w, h) = (640, 480);
     let half = scan_render::modules(text).0 as f64 / 2.0;
     // Slightly turned and soft, as a phone held up to another phone.
     let px = (400.0 / (2.0 * half)).min(6.0);
@@ -30,7 +34,7 @@ fn main() {
             h,
             35,
             225,
-            scan_render::rotated(320.0, 240.0, half, px, 6.0),
+            scan_render::rotated(w as f64 / 2.0, h as f64 / 2.0, half, px, 6.0),
         ),
         w,
     );
@@ -45,4 +49,10 @@ fn main() {
         file.write_all(&chroma).unwrap();
     }
     file.flush().unwrap();
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn usage() -> ! {
+    eprintln!("usage: scan_y4m TEXT OUT.y4m [WIDTH HEIGHT] (even, at least 400)");
+    std::process::exit(2);
 }
