@@ -49,7 +49,7 @@ function instrument() {
       let posted = null;
       const post = this.postMessage.bind(this);
       this.postMessage = (data, transfer) => {
-        if (Array.isArray(data)) {
+        if (Array.isArray(data) && typeof data[0] === 'number') { // a frame: [width, height, pixels]
           posted = performance.now();
           bench.firstPost ??= posted;
         }
