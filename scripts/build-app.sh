@@ -11,3 +11,5 @@ for page in *.html; do
   [ "$bundle" = index ] && continue
   trunk build "$page" --release --dist "dist/bundles/$bundle" --public-url "/bundles/$bundle/"
 done
+# Gzipped copies beside the large files; the server sends them to browsers that accept gzip.
+find dist \( -name '*.wasm' -o -name '*.js' -o -name '*.css' \) -exec gzip -9 -k -f {} +

@@ -45,8 +45,10 @@ impl ScanWorker {
         let options = WorkerOptions::new();
         options.set_type(WorkerType::Module);
         let worker = Worker::new_with_options(SCRIPT, &options)?;
-        // The script's first message: which wasm to load (it then answers "ready").
-        worker.post_message(&JsValue::from_str(&glue_url()?))?;
+        // The script's first message: the glue to import and this page's compiled wasm module,
+        // so the worker neither downloads nor compiles it again (it then answers "ready").
+        let first = Array::of2(&JsValue::from_str(&glue_url()?), &wasm_bindgen::module());
+        worker.post_message(&first)?;
         let on_answer: Rc<dyn Fn(Answer)> = Rc::new(on_answer);
         let ready = Rc::new(Cell::new(false));
         let pending = Rc::new(RefCell::new(None::<Request>));

@@ -1,6 +1,7 @@
 //! Decodes the camera-like test frames and prints codes read, median and p90 time per frame.
 //!
-//! `cargo run --release -p charterpass-core --example scan_bench [-- DIR] [--verbose]`;
+//! `cargo run --release -p charterpass-core --example scan_bench [-- DIR] [--verbose] [--attempts]`;
+//! `--attempts` also prints, per frame, which of the default attempts alone read it (for tuning);
 //! the folder defaults to `$FRAMES_TESTDATA` or `../shared/testdata/frames` from the repo root.
 //! Each frame is decoded once to warm up, then three times; its time is the median of the three.
 
@@ -18,6 +19,7 @@ fn main() {
 
     let args: Vec<String> = std::env::args().skip(1).collect();
     let verbose = args.iter().any(|a| a == "--verbose");
+    let attempts = args.iter().any(|a| a == "--attempts");
     let dir = match args.iter().find(|a| !a.starts_with("--")) {
         Some(d) => std::path::PathBuf::from(d),
         None => match scan_support::data_dir("FRAMES_TESTDATA", "../shared/testdata/frames") {
@@ -49,6 +51,17 @@ fn main() {
                 Err(e) => format!("{e:?}"),
             };
             println!("{}\t{}\t{:.2} ms\t{status}", t.file, t.condition, runs[1]);
+        }
+        if attempts {
+            let alone: Vec<String> = charterpass_core::scan::strategy::DEFAULT
+                .iter()
+                .enumerate()
+                .filter(|(_, a)| {
+                    Scanner::with_attempts(&[**a]).scan(frame).as_deref() == Ok(t.text.as_str())
+                })
+                .map(|(i, _)| i.to_string())
+                .collect();
+            println!("# {} read alone by attempts [{}]", t.file, alone.join(" "));
         }
     }
     times.sort_by(f64::total_cmp);

@@ -1,8 +1,10 @@
-//! Writes a Y4M video of a phone screen showing a QR code, for Chromium's fake camera
-//! (`--use-file-for-fake-video-capture`) in the scanner's end-to-end test.
+//! Writes a Y4M video of a phone screen showing QR codes, for Chromium's fake camera
+//! (`--use-file-for-fake-video-capture`) in the scanner's end-to-end test and the
+//! phone-conditions benchmark.
 //!
-//! `cargo run -p charterpass-core --example scan_y4m -- TEXT [TEXT…] OUT.y4m`: each text is shown
-//! for one second (ten frames), in turn; the fake camera loops the video.
+//! `cargo run -p charterpass-core --example scan_y4m -- TEXT [TEXT…] OUT.y4m [WIDTH HEIGHT]`:
+//! each text is shown for one second (ten frames), in turn; the fake camera loops the video.
+//! The frame is 640×480 by default; the phone-conditions benchmark uses a phone camera's 1280×720.
 
 #[cfg(not(target_arch = "wasm32"))]
 #[path = "../tests/scan_render/mod.rs"]
@@ -15,12 +17,21 @@ fn main() {}
 fn main() {
     use std::io::Write;
 
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let Some((out, texts)) = args.split_last().filter(|(_, texts)| !texts.is_empty()) else {
-        eprintln!("usage: scan_y4m TEXT [TEXT…] OUT.y4m");
-        std::process::exit(2);
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    let (w, h) = match args.as_slice() {
+        [.., w, h] if w.parse::<usize>().is_ok() && h.parse::<usize>().is_ok() => {
+            let size = (w.parse().unwrap_or(0), h.parse().unwrap_or(0));
+            args.truncate(args.len() - 2);
+            size
+        }
+        _ => (640, 480),
     };
-    let (w, h) = (640, 480);
+    if w < 400 || h < 400 || w % 2 != 0 || h % 2 != 0 {
+        usage();
+    }
+    let Some((out, texts)) = args.split_last().filter(|(_, texts)| !texts.is_empty()) else {
+        usage();
+    };
     let mut file =
         std::io::BufWriter::new(std::fs::File::create(out).expect("create the y4m file"));
     writeln!(file, "YUV4MPEG2 W{w} H{h} F10:1 Ip A1:1 C420jpeg").unwrap();
@@ -50,8 +61,14 @@ fn screen_frame(text: &str, w: usize, h: usize) -> Vec<u8> {
             h,
             35,
             225,
-            scan_render::rotated(320.0, 240.0, half, px, 6.0),
+            scan_render::rotated(w as f64 / 2.0, h as f64 / 2.0, half, px, 6.0),
         ),
         w,
     )
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn usage() -> ! {
+    eprintln!("usage: scan_y4m TEXT [TEXT…] OUT.y4m [WIDTH HEIGHT] (even, at least 400)");
+    std::process::exit(2);
 }

@@ -120,14 +120,9 @@ fn alignment_score(img: &Bitmap, c: Pt, ex: Pt, ey: Pt) -> u32 {
     score
 }
 
-/// Searches for the bottom-right alignment pattern near where the finders put it.
-fn find_alignment(img: &Bitmap, t: &Triple, size: usize) -> Option<Pt> {
-    let (o, r, b) = (pt(&t.tl), pt(&t.tr), pt(&t.bl));
-    let span = (size - 7) as f64;
-    let ex = Pt::new((r.x - o.x) / span, (r.y - o.y) / span);
-    let ey = Pt::new((b.x - o.x) / span, (b.y - o.y) / span);
-    let k = span - 3.0;
-    let guess = Pt::new(o.x + k * (ex.x + ey.x), o.y + k * (ex.y + ey.y));
+/// Searches for the bottom-right alignment pattern near `guess`, with `ex` and `ey` the module
+/// axes expected there.
+fn find_alignment(img: &Bitmap, guess: Pt, ex: Pt, ey: Pt, size: usize) -> Option<Pt> {
     let reach = (size as i32 / 8).clamp(4, 10) * 2;
     let (mut best, mut at) = (0u32, guess);
     // Rings of growing half-module distance from the guess; stop after a ring with a perfect hit.
@@ -252,40 +247,113 @@ pub fn read(img: &Bitmap, finders: &[Finder], modules: &mut Vec<bool>) -> Result
     Err(miss)
 }
 
-/// Samples and decodes one triple at one assumed size, with and without the alignment pattern.
+/// The exponent of the finders' module-size ratio that gives the perspective along each side:
+/// along a side, the scale falls as 1/w² in its own direction and as 1/w across it, and a
+/// finder's module is the mean of both.
+const PERSPECTIVE_EXPONENT: f64 = 0.67;
+
+/// Where the fourth corner (the point opposite the top-left finder's centre) lies.
+///
+/// `Affine` completes the parallelogram; `Perspective` also reads the finders' module sizes: a
+/// side whose far finder looks smaller recedes. With `o`, `r`, `b` the finder centres and `kx`,
+/// `ky` the projective weights of `r` and `b` relative to `o` (`√`-like functions of the size
+/// ratios), the plane map from module to pixel coordinates sends the far corner to
+/// `(kx·r + ky·b − o) / (kx + ky − 1)`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Corner {
+    Affine,
+    Perspective,
+}
+
+/// The map from module to pixel coordinates through the finder centres and a fourth corner.
+fn frame(t: &Triple, size: usize, corner: Corner) -> Option<Homography> {
+    let s = size as f64;
+    let (o, r, b) = (pt(&t.tl), pt(&t.tr), pt(&t.bl));
+    let (kx, ky) = match corner {
+        Corner::Affine => (1.0, 1.0),
+        Corner::Perspective => (
+            ((t.tl.module / t.tr.module) as f64).powf(PERSPECTIVE_EXPONENT),
+            ((t.tl.module / t.bl.module) as f64).powf(PERSPECTIVE_EXPONENT),
+        ),
+    };
+    let w = kx + ky - 1.0;
+    if w <= 0.1 {
+        return None;
+    }
+    let far = Pt::new(
+        (kx * r.x + ky * b.x - o.x) / w,
+        (kx * r.y + ky * b.y - o.y) / w,
+    );
+    Homography::between(
+        [
+            Pt::new(3.5, 3.5),
+            Pt::new(s - 3.5, 3.5),
+            Pt::new(s - 3.5, s - 3.5),
+            Pt::new(3.5, s - 3.5),
+        ],
+        [o, r, far, b],
+    )
+}
+
+/// Whether the finders' sizes differ enough for the perspective corner to be worth a try.
+fn receding(t: &Triple) -> bool {
+    let off = |a: f32, b: f32| (a / b - 1.0).abs() > 0.06;
+    off(t.tl.module, t.tr.module) || off(t.tl.module, t.bl.module)
+}
+
+/// Samples and decodes one triple at one assumed size: through the bottom-right alignment
+/// pattern and through the fourth corner alone, first as a parallelogram, then, when the finders
+/// look unequal in size, in perspective.
 fn read_at(img: &Bitmap, t: &Triple, size: usize, modules: &mut Vec<bool>) -> Result<String, Miss> {
     let s = size as f64;
     let (o, r, b) = (pt(&t.tl), pt(&t.tr), pt(&t.bl));
-    let from3 = [
-        Pt::new(3.5, 3.5),
-        Pt::new(s - 3.5, 3.5),
-        Pt::new(s - 3.5, s - 3.5),
-        Pt::new(3.5, s - 3.5),
-    ];
-    let corner = Pt::new(r.x + b.x - o.x, r.y + b.y - o.y);
-    let mut maps = Vec::with_capacity(2);
-    if size > 21 {
-        if let Some(a) = find_alignment(img, t, size) {
-            let from = [from3[0], from3[1], Pt::new(s - 6.5, s - 6.5), from3[3]];
-            maps.extend(Homography::between(from, [o, r, a, b]));
-        }
-    }
-    maps.extend(Homography::between(from3, [o, r, corner, b]));
     let mut miss = Miss::NoGrid;
-    for h in maps {
-        if !sample(img, &h, size, modules) {
-            continue;
+    for corner in [Corner::Affine, Corner::Perspective] {
+        if corner == Corner::Perspective && !receding(t) {
+            break;
         }
-        let grid = rqrr::Grid::new(Modules {
-            size,
-            bits: modules,
-        });
-        match grid.decode() {
-            Ok((_, text)) => return Ok(text),
-            Err(e) if fixed_patterns_agree(modules, size) => {
-                miss = miss.max(super::reader::classify(e))
+        let Some(base) = frame(t, size, corner) else {
+            continue;
+        };
+        let mut maps = Vec::with_capacity(2);
+        if size > 21 {
+            let at = |x: f64, y: f64| base.map(Pt::new(x, y));
+            if let (Some(g), Some(gx), Some(gy)) = (
+                at(s - 6.5, s - 6.5),
+                at(s - 5.5, s - 6.5),
+                at(s - 6.5, s - 5.5),
+            ) {
+                let (ex, ey) = (
+                    Pt::new(gx.x - g.x, gx.y - g.y),
+                    Pt::new(gy.x - g.x, gy.y - g.y),
+                );
+                if let Some(a) = find_alignment(img, g, ex, ey, size) {
+                    let from = [
+                        Pt::new(3.5, 3.5),
+                        Pt::new(s - 3.5, 3.5),
+                        Pt::new(s - 6.5, s - 6.5),
+                        Pt::new(3.5, s - 3.5),
+                    ];
+                    maps.extend(Homography::between(from, [o, r, a, b]));
+                }
             }
-            Err(_) => {}
+        }
+        maps.push(base);
+        for h in maps {
+            if !sample(img, &h, size, modules) {
+                continue;
+            }
+            let grid = rqrr::Grid::new(Modules {
+                size,
+                bits: modules,
+            });
+            match grid.decode() {
+                Ok((_, text)) => return Ok(text),
+                Err(e) if fixed_patterns_agree(modules, size) => {
+                    miss = miss.max(super::reader::classify(e))
+                }
+                Err(_) => {}
+            }
         }
     }
     Err(miss)

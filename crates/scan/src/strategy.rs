@@ -48,12 +48,14 @@ const fn blocks(scale: usize, radius: usize, percent: u32) -> Attempt {
 }
 
 /// The default order of attempts: the fast finder path at half and full resolution first, then
-/// the finder path with a finer (per-pixel) threshold, then rqrr's own slower but more tolerant
-/// grid detection.
+/// the finder path with a finer (per-pixel) threshold, with and without smoothing, then rqrr's
+/// own slower but more tolerant grid detection.
 pub const DEFAULT: &[Attempt] = &[
     blocks(2, 2, 8),
     blocks(1, 3, 8),
     finders(2, 24, 0, 8),
+    // Smoothed at half resolution: a screen's pixel grid beating with the sensor's (moire).
+    finders(2, 24, 1, 8),
     finders(1, 48, 0, 8),
     finders(1, 48, 1, 8),
     Attempt {

@@ -1,0 +1,267 @@
+// Phone-conditions benchmark of the inspector's /verify page: prints figures, asserts nothing.
+//
+//   node scripts/bench-phone.mjs [RUNS]     (scripts/bench-phone.sh builds what it needs first)
+//
+// The real server (CHARTERPASS_BIN, serving ./dist) with --demo; Debian's Chromium headless through
+// playwright-core, each page under CPU throttling (CDP Emulation.setCPUThrottlingRate, 4x) and a
+// slow 4G profile (CDP Network.emulateNetworkConditions: 1.6 Mbit/s down, 750 kbit/s up, 150 ms);
+// Chromium's fake camera plays a 1280x720 video of a phone screen showing a freshly minted
+// certificate (core's scan_y4m example, as the camera journey does). Per run:
+//  - cold: a new browser context (empty cache, no service worker): navigation to the verdict 真实有效;
+//  - warm: a second visit in the same context once the service worker has stored the shell;
+//  - loop: a third visit where every decoded text is handed to the page as a miss, so the camera
+//    loop keeps decoding: decoded frames per second over LOOP_SECONDS, and each frame's time from
+//    the page posting it to the worker's answer (transfer, grey conversion, decode).
+// Timestamps are the page's own performance.now() (0 = navigation start), recorded by an init
+// script that wraps the page's Worker (no change to the app): the worker's start, its "ready" (the
+// wasm compiled and instantiated inside it), the first frame posted, the first text, and the
+// verdict's first appearance in the DOM; downloads come from the Resource Timing entries.
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { chromium } from 'playwright-core';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const BIN = process.env.CHARTERPASS_BIN ?? join(ROOT, 'target/release/charterpass');
+const RUNS = Number(process.argv[2] ?? process.env.RUNS ?? 5);
+const LOOP_SECONDS = Number(process.env.LOOP_SECONDS ?? 5);
+const CPU_RATE = Number(process.env.CPU_RATE ?? 4);
+const NETWORK = {
+  offline: false,
+  latency: 150,
+  downloadThroughput: (1.6e6 / 8),
+  uploadThroughput: (750e3 / 8),
+};
+
+/** Runs on every page before its scripts: wraps Worker to time the scan worker, watches for the
+ * verdict. With `window.__benchLoop` set, texts are answered to the page as misses. */
+function instrument() {
+  const bench = { worker: null, ready: null, firstPost: null, firstText: null, verdict: null,
+    frames: [], texts: 0 };
+  window.__bench = bench;
+  const Native = window.Worker;
+  window.Worker = class extends Native {
+    constructor(url, options) {
+      super(url, options);
+      bench.worker ??= performance.now();
+      let posted = null;
+      const post = this.postMessage.bind(this);
+      this.postMessage = (data, transfer) => {
+        if (Array.isArray(data) && typeof data[0] === 'number') { // a frame: [width, height, pixels]
+          posted = performance.now();
+          bench.firstPost ??= posted;
+        }
+        return post(data, transfer);
+      };
+      let handler = null;
+      super.onmessage = (event) => {
+        const now = performance.now();
+        const kind = Array.isArray(event.data) ? event.data[0] : null;
+        if (kind === 'ready') bench.ready ??= now;
+        if ((kind === 'text' || kind === 'miss') && posted !== null) {
+          bench.frames.push({ at: now, ms: now - posted, text: kind === 'text' });
+          posted = null;
+        }
+        if (kind === 'text') {
+          bench.firstText ??= now;
+          bench.texts += 1;
+          if (window.__benchLoop) {
+            handler?.call(this, new MessageEvent('message', { data: ['miss', 'bench loop'] }));
+            return;
+          }
+        }
+        handler?.call(this, event);
+      };
+      Object.defineProperty(this, 'onmessage', {
+        get: () => handler,
+        set: (h) => { handler = h; },
+      });
+    }
+  };
+  new MutationObserver(() => {
+    if (bench.verdict !== null) return;
+    const verdict = document.querySelector('[aria-label="核验结论"]');
+    if (verdict?.textContent.includes('真实有效')) bench.verdict = performance.now();
+  }).observe(document, { subtree: true, childList: true, characterData: true });
+}
+
+async function startServer() {
+  const dataDir = mkdtempSync(join(tmpdir(), 'charterpass-bench-phone-'));
+  const child = spawn(BIN, ['serve', '--demo', '--addr', '127.0.0.1:0', '--data-dir', dataDir,
+    '--dist', join(ROOT, 'dist')], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const base = await new Promise((ok, fail) => {
+    child.once('exit', (code) => fail(new Error(`charterpass exited with ${code}`)));
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      const m = line.match(/^charterpass listening on (http:\/\/\S+)$/);
+      if (m) ok(m[1]);
+    });
+  });
+  return {
+    base, dataDir,
+    async stop() {
+      child.kill('SIGINT');
+      await new Promise((ok) => (child.exitCode !== null ? ok() : child.once('exit', ok)));
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A Yunnan certificate signed with the server's own key, as the camera journey mints it. */
+function mint(dataDir) {
+  const hour = 3600 * 1000;
+  const now = Date.now();
+  return execFileSync(BIN, [
+    'mint', '--data-dir', dataDir, '--province', '53',
+    '--certificate-number', 'BC53-2024-000777', '--filing-number', 'BA53-2024-000777',
+    '--plate', '云A12345', '--seats', '45',
+    '--enterprise-name', '昆明滇池旅游客运有限公司', '--credit-code', '91530100MA6K7XQ127',
+    '--origin', '530100', '--destination', '500100', '--waypoint', '520100',
+    '--nbf', new Date(now - hour).toISOString(),
+    '--trip-start', new Date(now - hour).toISOString(),
+    '--trip-end', new Date(now + 24 * hour).toISOString(),
+  ], { encoding: 'utf8' }).trim();
+}
+
+/** A new page of `context` under phone conditions. */
+async function phonePage(context, { loop = false } = {}) {
+  const page = await context.newPage();
+  if (loop) await page.addInitScript(() => { window.__benchLoop = true; });
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', NETWORK);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_RATE });
+  // The scan worker is a target of its own: throttle it too, through the (non-flat) session the
+  // page's auto-attach gives it. What it answered is kept in workerThrottle.
+  cdp.on('Target.attachedToTarget', ({ sessionId, targetInfo }) => {
+    if (targetInfo.type !== 'worker') return;
+    const message = JSON.stringify({ id: 1, method: 'Emulation.setCPUThrottlingRate', params: { rate: CPU_RATE } });
+    cdp.send('Target.sendMessageToTarget', { sessionId, message }).catch((e) => { workerThrottle.add(`error: ${e.message}`); });
+  });
+  cdp.on('Target.receivedMessageFromTarget', ({ message }) => {
+    const m = JSON.parse(message);
+    if (m.id === 1) workerThrottle.add(m.error ? `refused: ${m.error.message}` : 'throttled');
+  });
+  await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: false });
+  return page;
+}
+const workerThrottle = new Set();
+
+/** Navigates to /verify and waits for the verdict; the page's timeline. */
+async function visit(page, base) {
+  await page.goto(`${base}/verify`, { waitUntil: 'commit' });
+  await page.waitForFunction(() => window.__bench?.verdict !== null, null,
+    { timeout: 60_000, polling: 200 });
+  return page.evaluate(() => {
+    const b = window.__bench;
+    const res = performance.getEntriesByType('resource');
+    const end = (test) => Math.max(0, ...res.filter((r) => test(r.name)).map((r) => r.responseEnd));
+    return {
+      verdict: b.verdict,
+      glue: end((n) => /\/bundles\/inspector\/[^/]*\.js$/.test(n) && !n.endsWith('scan-worker.js')),
+      wasm: end((n) => n.endsWith('.wasm')),
+      trust: end((n) => n.includes('/trust-list')),
+      worker: b.worker, ready: b.ready, firstPost: b.firstPost, firstText: b.firstText,
+      bytes: res.reduce((s, r) => s + (r.transferSize || 0), 0),
+      served: res.filter((r) => /\.(wasm|js)$/.test(r.name))
+        .map((r) => `${r.name.replace(/^.*\//, '')}:${r.transferSize === 0 ? 'cache' : 'net'}`),
+    };
+  });
+}
+
+/** Lets the camera loop decode for LOOP_SECONDS; frames per second and per-frame times. */
+async function loop(page, base) {
+  await page.goto(`${base}/verify`, { waitUntil: 'commit' });
+  await page.waitForFunction(() => window.__bench?.firstText !== null, null,
+    { timeout: 60_000, polling: 200 });
+  const from = await page.evaluate(() => performance.now());
+  await page.waitForTimeout(LOOP_SECONDS * 1000); // measuring a rate over a window, not waiting for a state
+  return page.evaluate((from) => {
+    const frames = window.__bench.frames.filter((f) => f.at > from);
+    const span = (performance.now() - from) / 1000;
+    return {
+      fps: frames.length / span,
+      decoded: frames.filter((f) => f.text).length / span,
+      ms: frames.map((f) => f.ms),
+    };
+  }, from);
+}
+
+const pct = (xs, p) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.round((s.length - 1) * p / 100))];
+};
+const fmt = (x, unit = 'ms') => (x === undefined || x === null || Number.isNaN(x) ? '-'
+  : unit === 's' ? `${(x / 1000).toFixed(2)} s` : `${x.toFixed(unit === 'fps' ? 1 : 0)}${unit === 'fps' ? '' : ' ms'}`);
+
+const server = await startServer();
+const videoDir = mkdtempSync(join(tmpdir(), 'charterpass-bench-video-'));
+const video = join(videoDir, 'certificate.y4m');
+const certificate = mint(server.dataDir);
+execFileSync('cargo', ['run', '--quiet', '--release', '-p', 'charterpass-core', '--example', 'scan_y4m',
+  '--', certificate, video, '1280', '720'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-dev-shm-usage',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream',
+    `--use-file-for-fake-video-capture=${video}`],
+});
+
+const cold = [];
+const warm = [];
+const loops = [];
+try {
+  for (let run = 1; run <= RUNS; run++) {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    await context.addInitScript(instrument);
+    const first = await phonePage(context);
+    cold.push(await visit(first, server.base));
+    await first.waitForFunction(() => navigator.serviceWorker.controller !== null
+      && caches.open('charterpass-shell-v2').then((c) => c.match('/verify')).then(Boolean), null,
+    { timeout: 60_000, polling: 200 });
+    await first.close();
+    const second = await phonePage(context);
+    warm.push(await visit(second, server.base));
+    await second.close();
+    const third = await phonePage(context, { loop: true });
+    loops.push(await loop(third, server.base));
+    await context.close();
+    const c = cold.at(-1);
+    const w = warm.at(-1);
+    const l = loops.at(-1);
+    console.log(`run ${run}: cold ${fmt(c.verdict)} (wasm ${fmt(c.wasm)}, trust list ${fmt(c.trust)}, `
+      + `worker ready ${fmt(c.ready)}, first frame ${fmt(c.firstPost)}, text ${fmt(c.firstText)}; `
+      + `${(c.bytes / 1024).toFixed(0)} KB transferred), warm ${fmt(w.verdict)} (worker ready ${fmt(w.ready)}, `
+      + `first frame ${fmt(w.firstPost)}, text ${fmt(w.firstText)}; ${w.served.join(' ')}), `
+      + `loop ${l.fps.toFixed(1)} frames/s (${l.decoded.toFixed(1)} decoded), frame ${fmt(pct(l.ms, 50))}`);
+  }
+} finally {
+  await browser.close();
+  await server.stop();
+  rmSync(videoDir, { recursive: true, force: true });
+}
+
+const row = (label, xs, unit) => `| ${label} | ${fmt(pct(xs, 50), unit)} | ${fmt(pct(xs, 90), unit)} |`;
+const pick = (runs, key) => runs.map((r) => r[key]).filter((x) => x !== null && x > 0);
+console.log(`\n== /verify under phone conditions: CPU ${CPU_RATE}x slower, ${NETWORK.downloadThroughput * 8 / 1e6} Mbit/s down, `
+  + `${NETWORK.latency} ms latency; ${RUNS} runs; server ${BIN}`);
+console.log(`scan worker CPU throttling: ${[...workerThrottle].join(', ') || 'no answer'}`);
+console.log('| measure | median | p90 |');
+console.log('| --- | --- | --- |');
+console.log(row('cold: first verdict (goal <= 3 s)', pick(cold, 'verdict'), 's'));
+console.log(row('cold: inspector JS glue downloaded', pick(cold, 'glue'), 's'));
+console.log(row('cold: wasm downloaded', pick(cold, 'wasm'), 's'));
+console.log(row('cold: trust list downloaded', pick(cold, 'trust'), 's'));
+console.log(row('cold: scan worker ready (its wasm compiled)', pick(cold, 'ready'), 's'));
+console.log(row('cold: first frame posted to the worker', pick(cold, 'firstPost'), 's'));
+console.log(row('cold: first text decoded', pick(cold, 'firstText'), 's'));
+console.log(row('warm: first verdict (goal <= 1 s)', pick(warm, 'verdict'), 's'));
+console.log(row('warm: scan worker ready', pick(warm, 'ready'), 's'));
+console.log(row('warm: first frame posted', pick(warm, 'firstPost'), 's'));
+console.log(row('warm: first text decoded', pick(warm, 'firstText'), 's'));
+console.log(row('camera loop: frames answered per second (goal >= 10)', loops.map((l) => l.fps), 'fps'));
+console.log(row('camera loop: frames decoded to text per second', loops.map((l) => l.decoded), 'fps'));
+console.log(row('camera loop: per frame, posted to answered', loops.flatMap((l) => l.ms), 'ms'));
