@@ -1,5 +1,5 @@
 # The two commands of the README, and a few helpers.
-.PHONY: run test size fuzz bench-scan bench-load setup
+.PHONY: run test size fuzz bench-scan bench-verify bench-load setup
 
 run:        ## build the app and start the server with demo accounts
 	bash scripts/run.sh
@@ -18,6 +18,9 @@ fuzz:       ## fuzz the verifier for FUZZ_SECONDS (default 60)
 
 bench-scan: ## scan engine against zxing-cpp on the shared frames
 	bash scripts/bench-scan.sh
+
+bench-verify: ## certificate verification against WebCrypto's ES256 in headless Chromium, per stage
+	bash scripts/bench-verify.sh
 
 bench-load: ## API throughput and p50/p99 at increasing concurrency (release build, loopback)
 	bash scripts/bench-load.sh
