@@ -1,5 +1,5 @@
 # The two commands of the README, and a few helpers.
-.PHONY: run test size fuzz bench-scan bench-screen bench-phone bench-load setup
+.PHONY: run test size fuzz bench-scan bench-screen bench-phone bench-verify bench-load setup
 
 run:        ## build the app and start the server with demo accounts
 	bash scripts/run.sh
@@ -24,6 +24,9 @@ bench-screen: ## scan engine against zxing-cpp on generated screen-to-camera fra
 
 bench-phone: ## /verify under phone conditions: first verdict cold and warm, camera-loop frames per second
 	bash scripts/bench-phone.sh
+
+bench-verify: ## certificate verification against WebCrypto's ES256 in headless Chromium, per stage
+	bash scripts/bench-verify.sh
 
 bench-load: ## API throughput and p50/p99 at increasing concurrency (release build, loopback)
 	bash scripts/bench-load.sh

@@ -8,6 +8,7 @@ pub mod claims;
 pub mod cose;
 pub mod cwt;
 pub mod error;
+pub mod issuer_key;
 pub mod kid;
 pub mod limits;
 pub mod payload;

@@ -143,6 +143,7 @@ fn empty_issuer() -> Issuer {
         not_before: DateTime::<Utc>::UNIX_EPOCH,
         not_after: DateTime::<Utc>::UNIX_EPOCH,
         use_until: None,
+        prepared: Default::default(),
     }
 }
 

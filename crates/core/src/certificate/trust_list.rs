@@ -1,6 +1,7 @@
 //! The trust list (信任列表): the issuer keys whose certificates are recognised (互信互认).
 
 use super::error::VerifyError;
+use super::issuer_key::{IssuerKey, Prepared, PreparedRef};
 use super::kid::Kid;
 use super::signature::key_from_pem;
 use super::signed_list::fingerprint::{point, spki_der};
@@ -51,6 +52,9 @@ pub struct Issuer {
     /// The key signs no certificate issued after this moment (seconds since the Unix epoch).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub use_until: Option<i64>,
+    /// The key made ready for verification on first use (not part of the entry's value).
+    #[serde(skip)]
+    pub prepared: Prepared,
 }
 
 impl TrustList {
@@ -106,6 +110,7 @@ impl Issuer {
             not_before,
             not_after,
             use_until: None,
+            prepared: Prepared::default(),
         })
     }
 
@@ -117,6 +122,13 @@ impl Issuer {
             return Err(VerifyError::IssuerKeyInvalid);
         }
         Ok(key)
+    }
+
+    /// The entry's key checked against its kid and prepared for verification, on first use only.
+    pub fn prepared_key(&self) -> Result<PreparedRef<'_>, VerifyError> {
+        self.prepared.get_or_make(&self.public_key, || {
+            self.verifying_key().map(|key| IssuerKey::new(&key))
+        })
     }
 
     /// Whether the key is trusted at `at` (seconds since the Unix epoch).

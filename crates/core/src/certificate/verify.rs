@@ -7,7 +7,7 @@ use super::error::VerifyError;
 use super::kid::Kid;
 use super::trust_list::{Issuer, TrustList};
 use super::verdict::{NotInForce, Rejection, Verdict, Verified};
-use super::{cose, payload, signature, text, zlib, PREFIX};
+use super::{cose, payload, text, zlib, PREFIX};
 use coset::CoseSign1;
 
 /// Verifies a certificate text against a trust list at `at` (seconds since the Unix epoch).
@@ -40,8 +40,8 @@ fn authenticate(text: &str, trust: &TrustList, at: i64) -> Result<Verified, Reje
     if !issuer.trusted_at(at) {
         return Err(VerifyError::IssuerKeyExpired.into());
     }
-    let key = issuer.verifying_key()?;
-    signature::verify_es256(&key, &payload::to_be_signed(&sign1), &sign1.signature)?;
+    let key = issuer.prepared_key()?;
+    key.verify_es256(&payload::to_be_signed(&sign1), &sign1.signature)?;
     let claims = Claims::from_payload(sign1.payload.as_deref().unwrap_or_default())?;
     if claims.iss != issuer.province {
         return Err(VerifyError::IssuerMismatch.into());
