@@ -26,6 +26,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0007_sign_in_log",
         include_str!("migrations/0007_sign_in_log.sql"),
     ),
+    (
+        "0009_master_data",
+        include_str!("migrations/0009_master_data.sql"),
+    ),
 ];
 
 /// Applies the migrations the database has not seen yet, each in its own transaction.
