@@ -178,6 +178,12 @@ pub enum AuditEntity {
     Enterprise,
     /// The trust list changed: a neighbour's list imported, our list exported, a key removed.
     TrustList,
+    /// A user account was created, edited, disabled, re-enabled or had its password reset.
+    Account,
+    /// An enterprise's vehicle was registered, edited or retired.
+    Vehicle,
+    /// An enterprise's driver was registered, edited or retired.
+    Driver,
 }
 
 impl AuditEntity {
@@ -187,6 +193,36 @@ impl AuditEntity {
             AuditEntity::Filing => "filing",
             AuditEntity::Enterprise => "enterprise",
             AuditEntity::TrustList => "trust_list",
+            AuditEntity::Account => "account",
+            AuditEntity::Vehicle => "vehicle",
+            AuditEntity::Driver => "driver",
+        }
+    }
+
+    /// Every kind, in the order a filter offers them.
+    pub const ALL: [AuditEntity; 6] = [
+        AuditEntity::Filing,
+        AuditEntity::Enterprise,
+        AuditEntity::TrustList,
+        AuditEntity::Account,
+        AuditEntity::Vehicle,
+        AuditEntity::Driver,
+    ];
+
+    /// The kind stored as `name`, if any.
+    pub fn parse(name: &str) -> Option<AuditEntity> {
+        AuditEntity::ALL.into_iter().find(|e| e.as_str() == name)
+    }
+
+    /// The kind's name in the interface.
+    pub fn label(self) -> &'static str {
+        match self {
+            AuditEntity::Filing => "备案",
+            AuditEntity::Enterprise => "企业",
+            AuditEntity::TrustList => "信任列表",
+            AuditEntity::Account => "账号",
+            AuditEntity::Vehicle => "车辆",
+            AuditEntity::Driver => "驾驶员",
         }
     }
 }
@@ -212,6 +248,9 @@ pub struct AuditEntry {
     pub to_state: String,
     /// Why, where a reason was given.
     pub reason: Option<String>,
+    /// The field changes, "field: before → after" one a line (personal numbers masked).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub detail: Option<String>,
 }
 
 #[cfg(test)]

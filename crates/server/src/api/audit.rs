@@ -1,4 +1,5 @@
-//! `GET /audit`: the administrator reads the audit trail, newest first.
+//! `GET /audit`: the administrator reads the audit trail, newest first, filtered by entity kind
+//! and by the person who made the change.
 
 use axum::extract::{Query, State};
 use axum::routing::get;
@@ -18,10 +19,11 @@ pub fn routes() -> Router<AppState> {
     Router::new().route("/audit", get(list))
 }
 
-/// `?entity=filing|enterprise&page=&per_page=`.
+/// `?entity=filing|enterprise|trust_list|account|vehicle|driver&user_id=&page=&per_page=`.
 #[derive(Debug, Default, Deserialize)]
 struct AuditQuery {
     entity: Option<String>,
+    user_id: Option<String>,
     page: Option<String>,
     per_page: Option<String>,
 }
@@ -34,11 +36,19 @@ async fn list(
     user.require(Role::Admin)?;
     let entity = match query.entity.as_deref() {
         None | Some("") => None,
-        Some("filing") => Some(AuditEntity::Filing),
-        Some("enterprise") => Some(AuditEntity::Enterprise),
-        Some("trust_list") => Some(AuditEntity::TrustList),
-        Some(_) => return Err(ApiError::invalid("entity", "审计对象类型不正确")),
+        Some(name) => Some(
+            AuditEntity::parse(name)
+                .ok_or_else(|| ApiError::invalid("entity", "审计对象类型不正确"))?,
+        ),
     };
+    let user_id = match query.user_id.as_deref() {
+        None | Some("") => None,
+        Some(id) => Some(
+            id.parse::<i64>()
+                .map_err(|_| ApiError::invalid("user_id", "操作人不正确"))?,
+        ),
+    };
+    let filter = audit::AuditFilter { entity, user_id };
     let page = ListQuery {
         status: None,
         page: query.page,
@@ -47,7 +57,7 @@ async fn list(
     .page()?;
     let paged = state
         .db
-        .call(move |conn| Ok(audit::list(conn, entity, page)?))
+        .call(move |conn| Ok(audit::list(conn, filter, page)?))
         .await?;
     Ok(Json(paged))
 }

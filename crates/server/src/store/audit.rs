@@ -1,4 +1,5 @@
-//! The audit trail: one row per state change of a filing or of an enterprise's permission.
+//! The audit trail: one row per change of a filing, an enterprise, the trust list, an account,
+//! a vehicle or a driver.
 
 use charterpass_core::filing_api::{AuditEntity, AuditEntry, Paged};
 use rusqlite::{params, Connection};
@@ -20,13 +21,15 @@ pub struct Change<'a> {
     pub to: &'a str,
     /// Why, where a reason was given.
     pub reason: Option<&'a str>,
+    /// The field changes, "field: before → after" one a line (personal numbers masked).
+    pub detail: Option<&'a str>,
 }
 
 /// Records `change` now.
 pub fn record(conn: &Connection, change: &Change<'_>) -> rusqlite::Result<()> {
     conn.execute(
-        "INSERT INTO audit_log (at, user_id, entity, entity_id, from_state, to_state, reason)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        "INSERT INTO audit_log (at, user_id, entity, entity_id, from_state, to_state, reason, detail)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
         params![
             now_cst(),
             change.user_id,
@@ -34,22 +37,34 @@ pub fn record(conn: &Connection, change: &Change<'_>) -> rusqlite::Result<()> {
             change.entity_id,
             change.from,
             change.to,
-            change.reason
+            change.reason,
+            change.detail
         ],
     )?;
     Ok(())
 }
 
-/// A page of the trail, newest first, optionally about one entity kind.
+/// Which rows of the trail to list.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct AuditFilter {
+    /// Only rows about this kind of thing.
+    pub entity: Option<AuditEntity>,
+    /// Only changes made by this user.
+    pub user_id: Option<i64>,
+}
+
+/// A page of the trail, newest first, optionally about one entity kind and by one person.
 pub fn list(
     conn: &Connection,
-    entity: Option<AuditEntity>,
+    filter: AuditFilter,
     page: PageRequest,
 ) -> rusqlite::Result<Paged<AuditEntry>> {
-    let entity = entity.map(AuditEntity::as_str);
+    let entity = filter.entity.map(AuditEntity::as_str);
+    let user_id = filter.user_id;
     let total: i64 = conn.query_row(
-        "SELECT COUNT(*) FROM audit_log WHERE ?1 IS NULL OR entity = ?1",
-        params![entity],
+        "SELECT COUNT(*) FROM audit_log
+         WHERE (?1 IS NULL OR entity = ?1) AND (?2 IS NULL OR user_id = ?2)",
+        params![entity, user_id],
         |row| row.get(0),
     )?;
     let mut stmt = conn.prepare(
@@ -57,29 +72,30 @@ pub fn list(
                 CASE a.entity
                     WHEN 'filing' THEN (SELECT number FROM filings WHERE id = a.entity_id)
                     WHEN 'trust_list' THEN '信任列表'
+                    WHEN 'account' THEN (SELECT display_name || '（' || username || '）'
+                                         FROM users WHERE id = a.entity_id)
+                    WHEN 'vehicle' THEN (SELECT plate FROM vehicles WHERE id = a.entity_id)
+                    WHEN 'driver' THEN (SELECT name FROM drivers WHERE id = a.entity_id)
                     ELSE (SELECT name FROM enterprises WHERE id = a.entity_id)
                 END,
-                a.from_state, a.to_state, a.reason
+                a.from_state, a.to_state, a.reason, a.detail
          FROM audit_log a LEFT JOIN users u ON u.id = a.user_id
-         WHERE ?1 IS NULL OR a.entity = ?1
-         ORDER BY a.id DESC LIMIT ?2 OFFSET ?3",
+         WHERE (?1 IS NULL OR a.entity = ?1) AND (?2 IS NULL OR a.user_id = ?2)
+         ORDER BY a.id DESC LIMIT ?3 OFFSET ?4",
     )?;
-    let rows = stmt.query_map(params![entity, page.per_page, page.offset()], |row| {
+    let rows = stmt.query_map(params![entity, user_id, page.per_page, page.offset()], |row| {
         let entity: String = row.get(3)?;
         Ok(AuditEntry {
             id: row.get(0)?,
             at: row.get(1)?,
             actor: row.get(2)?,
-            entity: match entity.as_str() {
-                "filing" => AuditEntity::Filing,
-                "trust_list" => AuditEntity::TrustList,
-                _ => AuditEntity::Enterprise,
-            },
+            entity: AuditEntity::parse(&entity).unwrap_or(AuditEntity::Enterprise),
             entity_id: row.get(4)?,
             entity_label: row.get::<_, Option<String>>(5)?.unwrap_or_default(),
             from_state: row.get(6)?,
             to_state: row.get(7)?,
             reason: row.get(8)?,
+            detail: row.get(9)?,
         })
     })?;
     Ok(Paged {

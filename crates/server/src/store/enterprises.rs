@@ -368,6 +368,7 @@ pub fn set_auto_review(
             from: Some(permission_state(!auto_review)),
             to: permission_state(auto_review),
             reason: Some(reason),
+            detail: None,
         },
     )?;
     let view = find(&tx, enterprise_id)?.ok_or(ApiError::NotFound)?;

@@ -240,6 +240,7 @@ pub fn create_draft(
             from: None,
             to: FilingStatus::Draft.as_str(),
             reason: None,
+            detail: None,
         },
     )?;
     tx.commit()?;
@@ -347,6 +348,7 @@ pub fn transition(conn: &Connection, change: &Transition<'_>) -> rusqlite::Resul
             from: Some(change.from.as_str()),
             to: change.to.as_str(),
             reason: change.reason,
+            detail: None,
         },
     )?;
     Ok(true)

@@ -175,6 +175,7 @@ pub fn audit(
             from,
             to,
             reason: Some(reason),
+            detail: None,
         },
     )
 }
