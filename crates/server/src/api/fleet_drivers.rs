@@ -8,8 +8,8 @@ use axum::response::Response;
 use axum::routing::{get, post, put};
 use axum::{Json, Router};
 use charterpass_core::filing_api::Paged;
-use charterpass_core::master_data::import::{self, ImportKind, ImportReport};
 use charterpass_core::master_data::driver::{DriverInput, DriverRecord};
+use charterpass_core::master_data::import::{self, ImportKind, ImportReport};
 
 use crate::api::import::{body_limit, file_error, CsvUpload, ImportQuery};
 use crate::api::json::JsonBody;

@@ -41,7 +41,14 @@ async fn list(
     let (search, page) = query.checked()?;
     let paged = state
         .db
-        .call(move |conn| Ok(vehicles::page(conn, enterprise_id, search.as_deref(), page)?))
+        .call(move |conn| {
+            Ok(vehicles::page(
+                conn,
+                enterprise_id,
+                search.as_deref(),
+                page,
+            )?)
+        })
         .await?;
     Ok(Json(paged))
 }

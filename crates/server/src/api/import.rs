@@ -22,6 +22,15 @@ impl<S: Send + Sync> FromRequest<S> for CsvUpload {
     type Rejection = ApiError;
 
     async fn from_request(req: Request, state: &S) -> Result<Self, ApiError> {
+        // A declared length over the bound is refused before any of the body is read.
+        let declared = req
+            .headers()
+            .get(header::CONTENT_LENGTH)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.parse::<usize>().ok());
+        if declared.is_some_and(|length| length > MAX_IMPORT_BYTES) {
+            return Err(ApiError::invalid("file", FileError::TooLarge.to_string()));
+        }
         match Bytes::from_request(req, state).await {
             Ok(bytes) => Ok(CsvUpload(bytes)),
             Err(rejection) if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE => {

@@ -121,7 +121,11 @@ pub fn page(
 }
 
 /// Driver `id` if registered to `enterprise_id`.
-pub fn find(conn: &Connection, enterprise_id: i64, id: i64) -> rusqlite::Result<Option<DriverRecord>> {
+pub fn find(
+    conn: &Connection,
+    enterprise_id: i64,
+    id: i64,
+) -> rusqlite::Result<Option<DriverRecord>> {
     conn.query_row(
         &format!("SELECT {COLUMNS} FROM drivers d WHERE d.id = ?1 AND d.enterprise_id = ?2"),
         params![id, enterprise_id],
@@ -268,14 +272,26 @@ pub fn set_retired(
     let tx = conn.transaction()?;
     let before = find(&tx, enterprise_id, id)?.ok_or(ApiError::NotFound)?;
     if before.retired == retired {
-        let message = if retired { "该驾驶员已停用" } else { "该驾驶员未停用" };
+        let message = if retired {
+            "该驾驶员已停用"
+        } else {
+            "该驾驶员未停用"
+        };
         return Err(ApiError::Conflict(message.into()));
     }
     tx.execute(
         "UPDATE drivers SET retired_at = CASE WHEN ?2 THEN ?3 END WHERE id = ?1",
         params![id, retired, super::now_cst()],
     )?;
-    audit(&tx, user_id, id, Some(state(!retired)), state(retired), None, None)?;
+    audit(
+        &tx,
+        user_id,
+        id,
+        Some(state(!retired)),
+        state(retired),
+        None,
+        None,
+    )?;
     let record = find(&tx, enterprise_id, id)?.ok_or(ApiError::NotFound)?;
     tx.commit()?;
     Ok(record)
@@ -310,7 +326,15 @@ pub fn import(
             None => {
                 let id = insert(&tx, enterprise_id, &fields)?;
                 let detail = detail(&labels, None, &values_of(&fields));
-                audit(&tx, user_id, id, None, "active", Some("批量导入"), detail.as_deref())?;
+                audit(
+                    &tx,
+                    user_id,
+                    id,
+                    None,
+                    "active",
+                    Some("批量导入"),
+                    detail.as_deref(),
+                )?;
                 report.created += 1;
             }
             Some(before) => {
@@ -322,7 +346,15 @@ pub fn import(
                 write(&tx, before.id, &fields)?;
                 let state = state(before.retired);
                 let detail = changed(&before, &fields);
-                audit(&tx, user_id, before.id, Some(state), state, Some("批量导入"), Some(&detail))?;
+                audit(
+                    &tx,
+                    user_id,
+                    before.id,
+                    Some(state),
+                    state,
+                    Some("批量导入"),
+                    Some(&detail),
+                )?;
                 report.updated += 1;
             }
         }

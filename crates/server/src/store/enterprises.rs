@@ -81,10 +81,7 @@ pub fn list(
     let mut stmt = conn.prepare(&format!(
         "SELECT {COLUMNS} {filter} ORDER BY prefecture_code, name, id LIMIT ?3 OFFSET ?4"
     ))?;
-    let rows = stmt.query_map(
-        params![name, code, page.per_page, page.offset()],
-        from_row,
-    )?;
+    let rows = stmt.query_map(params![name, code, page.per_page, page.offset()], from_row)?;
     Ok(Paged {
         items: rows.collect::<rusqlite::Result<_>>()?,
         page: page.page,
@@ -206,7 +203,15 @@ pub fn create(
     audit(&tx, admin_id, id, None, "enabled", None, detail.as_deref())?;
     if fields.auto_review {
         let reason = Some("登记时授予");
-        audit(&tx, admin_id, id, Some("withdrawn"), "granted", reason, None)?;
+        audit(
+            &tx,
+            admin_id,
+            id,
+            Some("withdrawn"),
+            "granted",
+            reason,
+            None,
+        )?;
     }
     let view = find(&tx, id)?.ok_or(ApiError::NotFound)?;
     tx.commit()?;
@@ -248,7 +253,11 @@ pub fn set_disabled(
     let tx = conn.transaction()?;
     let before = find(&tx, id)?.ok_or(ApiError::NotFound)?;
     if before.disabled == disabled {
-        let message = if disabled { "该企业已停用" } else { "该企业未停用" };
+        let message = if disabled {
+            "该企业已停用"
+        } else {
+            "该企业未停用"
+        };
         return Err(ApiError::Conflict(message.into()));
     }
     tx.execute(
@@ -298,7 +307,15 @@ pub fn import(
             None => {
                 let id = insert(&tx, &fields)?;
                 let detail = detail(&labels, None, &after);
-                audit(&tx, admin_id, id, None, "enabled", Some("批量导入"), detail.as_deref())?;
+                audit(
+                    &tx,
+                    admin_id,
+                    id,
+                    None,
+                    "enabled",
+                    Some("批量导入"),
+                    detail.as_deref(),
+                )?;
                 report.created += 1;
             }
             Some(before) => match detail(&labels, Some(&values(&before)), &after) {
@@ -306,7 +323,15 @@ pub fn import(
                 Some(detail) => {
                     write(&tx, before.id, &fields)?;
                     let state = state(before.disabled);
-                    audit(&tx, admin_id, before.id, Some(state), state, Some("批量导入"), Some(&detail))?;
+                    audit(
+                        &tx,
+                        admin_id,
+                        before.id,
+                        Some(state),
+                        state,
+                        Some("批量导入"),
+                        Some(&detail),
+                    )?;
                     report.updated += 1;
                 }
             },

@@ -74,7 +74,8 @@ pub fn page(
     page: PageRequest,
 ) -> rusqlite::Result<Paged<VehicleRecord>> {
     let pattern = search.map(|s| format!("%{}%", super::like_escape(&s.to_uppercase())));
-    let filter = "FROM vehicles WHERE enterprise_id = ?1 AND (?2 IS NULL OR plate LIKE ?2 ESCAPE '\\')";
+    let filter =
+        "FROM vehicles WHERE enterprise_id = ?1 AND (?2 IS NULL OR plate LIKE ?2 ESCAPE '\\')";
     let total: i64 = conn.query_row(
         &format!("SELECT COUNT(*) {filter}"),
         params![enterprise_id, pattern],
@@ -96,7 +97,11 @@ pub fn page(
 }
 
 /// Vehicle `id` if it is registered to `enterprise_id`.
-pub fn find(conn: &Connection, enterprise_id: i64, id: i64) -> rusqlite::Result<Option<VehicleRecord>> {
+pub fn find(
+    conn: &Connection,
+    enterprise_id: i64,
+    id: i64,
+) -> rusqlite::Result<Option<VehicleRecord>> {
     conn.query_row(
         &format!("SELECT {COLUMNS} FROM vehicles WHERE id = ?1 AND enterprise_id = ?2"),
         params![id, enterprise_id],
@@ -198,7 +203,10 @@ pub fn create(
 ) -> Result<VehicleRecord, ApiError> {
     let tx = conn.transaction()?;
     if let Some((owner, _)) = by_plate(&tx, fields.plate.as_str())? {
-        return Err(ApiError::Conflict(taken(fields.plate.as_str(), owner == enterprise_id)));
+        return Err(ApiError::Conflict(taken(
+            fields.plate.as_str(),
+            owner == enterprise_id,
+        )));
     }
     let id = insert(&tx, enterprise_id, fields)?;
     let detail = detail(&labels(), None, &values_of(fields));
@@ -220,7 +228,10 @@ pub fn update(
     let before = find(&tx, enterprise_id, id)?.ok_or(ApiError::NotFound)?;
     if let Some((owner, other)) = by_plate(&tx, fields.plate.as_str())? {
         if other.id != id {
-            return Err(ApiError::Conflict(taken(fields.plate.as_str(), owner == enterprise_id)));
+            return Err(ApiError::Conflict(taken(
+                fields.plate.as_str(),
+                owner == enterprise_id,
+            )));
         }
     }
     write(&tx, id, fields)?;
@@ -244,14 +255,26 @@ pub fn set_retired(
     let tx = conn.transaction()?;
     let before = find(&tx, enterprise_id, id)?.ok_or(ApiError::NotFound)?;
     if before.retired == retired {
-        let message = if retired { "该车辆已停用" } else { "该车辆未停用" };
+        let message = if retired {
+            "该车辆已停用"
+        } else {
+            "该车辆未停用"
+        };
         return Err(ApiError::Conflict(message.into()));
     }
     tx.execute(
         "UPDATE vehicles SET retired_at = CASE WHEN ?2 THEN ?3 END WHERE id = ?1",
         params![id, retired, super::now_cst()],
     )?;
-    audit(&tx, user_id, id, Some(state(!retired)), state(retired), None, None)?;
+    audit(
+        &tx,
+        user_id,
+        id,
+        Some(state(!retired)),
+        state(retired),
+        None,
+        None,
+    )?;
     let record = find(&tx, enterprise_id, id)?.ok_or(ApiError::NotFound)?;
     tx.commit()?;
     Ok(record)
@@ -302,7 +325,15 @@ pub fn import(
             None => {
                 let id = insert(&tx, enterprise_id, &fields)?;
                 let detail = detail(&labels, None, &after);
-                audit(&tx, user_id, id, None, "active", Some("批量导入"), detail.as_deref())?;
+                audit(
+                    &tx,
+                    user_id,
+                    id,
+                    None,
+                    "active",
+                    Some("批量导入"),
+                    detail.as_deref(),
+                )?;
                 report.created += 1;
             }
             Some(before) => match detail(&labels, Some(&values(&before)), &after) {
@@ -310,7 +341,15 @@ pub fn import(
                 Some(detail) => {
                     write(&tx, before.id, &fields)?;
                     let state = state(before.retired);
-                    audit(&tx, user_id, before.id, Some(state), state, Some("批量导入"), Some(&detail))?;
+                    audit(
+                        &tx,
+                        user_id,
+                        before.id,
+                        Some(state),
+                        state,
+                        Some("批量导入"),
+                        Some(&detail),
+                    )?;
                     report.updated += 1;
                 }
             },
