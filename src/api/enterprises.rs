@@ -1,7 +1,7 @@
 //! The administrator's enterprises, their automatic-review permission, and the audit trail.
 
 use charterpass_core::filing_api::{
-    AuditEntry, AutoReviewChange, EnterpriseView, Paged, DEFAULT_PER_PAGE,
+    AuditEntity, AuditEntry, AutoReviewChange, EnterpriseView, Paged, DEFAULT_PER_PAGE,
 };
 
 use super::ApiError;
@@ -22,7 +22,17 @@ pub async fn set_auto_review(
     super::send("PUT", &format!("/enterprises/{id}/auto-review"), change).await
 }
 
-/// One page of the audit trail, newest first.
-pub async fn audit(page: u32) -> Result<Paged<AuditEntry>, ApiError> {
-    super::get(&format!("/audit?page={page}&per_page={DEFAULT_PER_PAGE}")).await
+/// One page of the audit trail, newest first, optionally about one kind of thing and by one
+/// person (user name).
+pub async fn audit(
+    entity: Option<AuditEntity>,
+    actor: &str,
+    page: u32,
+) -> Result<Paged<AuditEntry>, ApiError> {
+    let entity = entity.map_or("", AuditEntity::as_str);
+    let actor = String::from(js_sys::encode_uri_component(actor.trim()));
+    super::get(&format!(
+        "/audit?entity={entity}&actor={actor}&page={page}&per_page={DEFAULT_PER_PAGE}"
+    ))
+    .await
 }

@@ -1,5 +1,6 @@
 //! The client of the JSON API under `/api/v1`: one module per resource, typed errors.
 
+pub mod accounts;
 pub mod enterprises;
 pub mod feedback;
 pub mod filings;
@@ -106,6 +107,30 @@ pub async fn send<B: Serialize, T: DeserializeOwned>(
         .await
         .map_err(|_| ApiError::Network)?;
     read(response).await
+}
+
+/// Sends `body` as JSON with `method`, expecting no body back (204).
+pub async fn send_no_content<B: Serialize>(
+    method: &str,
+    path: &str,
+    body: &B,
+) -> Result<(), ApiError> {
+    let url = format!("{BASE}{path}");
+    let builder = match method {
+        "PUT" => Request::put(&url),
+        "PATCH" => Request::patch(&url),
+        _ => Request::post(&url),
+    };
+    let response = builder
+        .json(body)
+        .map_err(|_| ApiError::Unexpected)?
+        .send()
+        .await
+        .map_err(|_| ApiError::Network)?;
+    if response.ok() {
+        return Ok(());
+    }
+    Err(error_of(response).await)
 }
 
 /// `DELETE` a resource, expecting no body back.

@@ -1,4 +1,4 @@
-//! The administrator's bundle: permissions, adoption, appeals and feedback (`/admin/…`), routed
+//! The administrator's bundle: permissions, accounts, adoption, appeals and feedback (`/admin/…`), routed
 //! in the browser.
 
 use charterpass_core::bundle::Bundle;
@@ -16,6 +16,7 @@ pub fn AdminApp() -> impl IntoView {
         <RoutedFrame bundle=Bundle::Admin>
             <Routes fallback=Elsewhere>
                 <Route path=path!("/admin") view=pages::admin::Admin/>
+                <Route path=path!("/admin/accounts") view=pages::accounts::AccountsPage/>
                 <Route path=path!("/admin/adoption") view=pages::adoption::AdoptionPage/>
                 <Route path=path!("/admin/appeals") view=pages::appeals::Appeals/>
                 <Route path=path!("/admin/feedback") view=pages::feedback_list::FeedbackList/>

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use crate::components::change_password::ChangePassword;
 use crate::components::nav::Nav;
 use crate::session::Session;
 
@@ -30,6 +31,7 @@ pub fn Layout(children: Children) -> impl IntoView {
         move |_| leave(false)
     };
     let sign_out_everywhere = move |_| leave(true);
+    let changing = RwSignal::new(false);
     let authority =
         charterpass_core::scope::authority(&crate::deployment::province()).unwrap_or_default();
     let footer = format!("{authority} · 省际包车电子凭证系统");
@@ -39,6 +41,8 @@ pub fn Layout(children: Children) -> impl IntoView {
             <Nav me=Signal::derive(move || session.current())/>
             <Show when=move || session.current().is_some()>
                 <span class="who">{move || session.current().map(|me| me.display_name)}</span>
+                <button class="link" aria-expanded=move || changing.get().to_string()
+                    on:click=move |_| changing.update(|c| *c = !*c)>"修改密码"</button>
                 <button class="link" on:click=sign_out.clone()>"退出登录"</button>
                 <button
                     class="link"
@@ -49,7 +53,12 @@ pub fn Layout(children: Children) -> impl IntoView {
                 </button>
             </Show>
         </header>
-        <main class="page">{children()}</main>
+        <main class="page">
+            <Show when=move || changing.get()>
+                <ChangePassword on_done=Callback::new(move |()| changing.set(false))/>
+            </Show>
+            {children()}
+        </main>
         <footer class="footer">{footer}</footer>
     }
 }

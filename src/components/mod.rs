@@ -1,10 +1,12 @@
 //! Pieces shared by several pages.
 
+pub mod change_password;
 pub mod division_picker;
 pub mod facts;
 pub mod filing_details;
 pub mod layout;
 pub mod nav;
+pub mod one_time_password;
 pub mod pager;
 pub mod role_gate;
 pub mod sign_in;

@@ -1,8 +1,10 @@
-//! Shows a page only to the role (or roles) it is for; strangers may sign in on the spot.
+//! Shows a page only to the role (or roles) it is for; strangers may sign in on the spot, and an
+//! account holding a one-time password sees 修改密码 first.
 
 use charterpass_core::role::Role;
 use leptos::prelude::*;
 
+use crate::components::change_password::ChangePassword;
 use crate::components::sign_in::SignIn;
 use crate::session::Session;
 
@@ -35,6 +37,8 @@ fn gate(roles: Vec<Role>, children: ChildrenFn) -> impl IntoView {
             <SignIn/>
         }
         .into_any(),
+        // A one-time password is changed before anything else.
+        Some(Some(me)) if me.must_change_password => view! { <ChangePassword/> }.into_any(),
         Some(Some(me)) if roles.contains(&me.role) => children().into_any(),
         Some(Some(me)) => view! {
             <section class="notice">

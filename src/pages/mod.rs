@@ -1,5 +1,6 @@
 //! One module per page; pages stay thin and call `core` for rules and `api` for the network.
 
+pub mod accounts;
 pub mod admin;
 pub mod adoption;
 pub mod appeals;

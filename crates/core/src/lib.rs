@@ -2,6 +2,7 @@
 //!
 //! No I/O lives here; everything builds for native targets and `wasm32-unknown-unknown`.
 
+pub mod account;
 pub mod booking;
 pub mod bundle;
 pub mod certificate;

@@ -29,6 +29,10 @@ pub struct Me {
     pub enterprise_id: Option<i64>,
     /// The prefecture (6-digit GB/T 2260 code) a reviewer is responsible for.
     pub prefecture_code: Option<String>,
+    /// The account still holds a one-time password: the app shows 修改密码 first, and the API
+    /// refuses everything else (`password_change_required`) until it is changed.
+    #[serde(default)]
+    pub must_change_password: bool,
 }
 
 /// The JSON body of every API error (design.md §5).

@@ -20,6 +20,8 @@ enum Command {
     Serve(ServeArgs),
     /// Create the demo data set on an empty database and print its log-ins.
     SeedDemo(DataArgs),
+    /// Create the first administrator (only when there is none) and print a one-time password.
+    FirstAdmin(crate::first_admin::FirstAdminArgs),
     /// Verify one certificate offline; prints one JSON verdict (exit 0 valid, 1 rejected, 2 error).
     Verify(crate::verify::VerifyArgs),
     /// Sign a certificate from the given fields with a configured issuer's newest key.
@@ -48,6 +50,7 @@ pub fn run() -> ExitCode {
     let result = match cli.command {
         Command::Serve(args) => crate::serve::run(args),
         Command::SeedDemo(args) => crate::demo::run(&args),
+        Command::FirstAdmin(args) => crate::first_admin::run(&args),
         Command::Verify(args) => return crate::verify::run(args),
         Command::Mint(args) => crate::mint::run(args),
         Command::Vectors(args) => crate::vectors::run(args),

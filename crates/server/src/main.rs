@@ -8,6 +8,7 @@ mod config;
 mod db;
 mod decode_qr;
 mod demo;
+mod first_admin;
 mod headers;
 mod issuance;
 mod keys;

@@ -19,11 +19,13 @@ pub fn routes() -> Router<AppState> {
     Router::new().route("/audit", get(list))
 }
 
-/// `?entity=filing|enterprise|trust_list|account|vehicle|driver&user_id=&page=&per_page=`.
+/// `?entity=filing|enterprise|trust_list|account|vehicle|driver&user_id=&actor=&page=&per_page=`
+/// (`actor`: the user name of the person who made the change).
 #[derive(Debug, Default, Deserialize)]
 struct AuditQuery {
     entity: Option<String>,
     user_id: Option<String>,
+    actor: Option<String>,
     page: Option<String>,
     per_page: Option<String>,
 }
@@ -48,7 +50,18 @@ async fn list(
                 .map_err(|_| ApiError::invalid("user_id", "操作人不正确"))?,
         ),
     };
-    let filter = audit::AuditFilter { entity, user_id };
+    let username = query
+        .actor
+        .map(|a| a.trim().to_owned())
+        .filter(|a| !a.is_empty());
+    if username.as_ref().is_some_and(|a| a.len() > 64) {
+        return Err(ApiError::invalid("actor", "操作人用户名过长"));
+    }
+    let filter = audit::AuditFilter {
+        entity,
+        user_id,
+        username,
+    };
     let page = ListQuery {
         status: None,
         page: query.page,

@@ -23,6 +23,18 @@ pub enum ApiError {
     /// Signed in, but not allowed here.
     #[error("forbidden")]
     Forbidden,
+    /// Signed in with a one-time password: only changing it and signing out are allowed.
+    #[error("password change required")]
+    PasswordChangeRequired,
+    /// The password is right but an administrator disabled the account.
+    #[error("account disabled")]
+    AccountDisabled,
+    /// A new password breaks a rule.
+    #[error("password refused: {0:?}")]
+    Password(charterpass_core::account::PasswordError),
+    /// An account change is refused.
+    #[error("account change refused: {0:?}")]
+    Account(charterpass_core::account::AccountError),
     /// No such resource, or not one the caller may know of.
     #[error("not found")]
     NotFound,
@@ -81,6 +93,26 @@ impl ApiError {
                 format!("登录失败次数过多，请 {retry_after_secs} 秒后再试"),
             ),
             ApiError::Forbidden => (StatusCode::FORBIDDEN, "forbidden", "无权执行此操作".into()),
+            ApiError::PasswordChangeRequired => (
+                StatusCode::FORBIDDEN,
+                "password_change_required",
+                "请先修改一次性密码".into(),
+            ),
+            ApiError::AccountDisabled => (
+                StatusCode::FORBIDDEN,
+                "account_disabled",
+                "该账号已停用，请联系管理员".into(),
+            ),
+            ApiError::Password(err) => {
+                (StatusCode::UNPROCESSABLE_ENTITY, err.code(), err.message())
+            }
+            ApiError::Account(err) => {
+                let status = match err.field() {
+                    Some(_) if err.code() == "invalid" => StatusCode::UNPROCESSABLE_ENTITY,
+                    _ => StatusCode::CONFLICT,
+                };
+                (status, err.code(), err.message().to_owned())
+            }
             ApiError::NotFound => (
                 StatusCode::NOT_FOUND,
                 "not_found",
@@ -134,6 +166,8 @@ impl IntoResponse for ApiError {
         };
         let field = match self {
             ApiError::Invalid { field, .. } => Some(field),
+            ApiError::Password(err) => Some(err.field().to_owned()),
+            ApiError::Account(err) => err.field().map(str::to_owned),
             _ => None,
         };
         let body = ErrorBody {

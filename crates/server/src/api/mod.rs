@@ -1,5 +1,6 @@
 //! The JSON API under `/api/v1`: one module per resource.
 
+mod accounts;
 mod adoption;
 mod appeals;
 mod audit;
@@ -38,6 +39,7 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .merge(health::routes())
         .merge(session::routes())
+        .merge(accounts::routes())
         .merge(trust_list::routes())
         .merge(filings::routes())
         .merge(review::routes())

@@ -14,7 +14,7 @@ use charterpass_core::session::{Credentials, Me, MAX_CREDENTIAL_LEN};
 
 use crate::api::json::JsonBody;
 use crate::api::ApiError;
-use crate::auth::{self, Checked, CurrentUser};
+use crate::auth::{self, Checked, PendingUser};
 use crate::proxy::Client;
 use crate::state::AppState;
 use crate::store::sign_ins::{self, Event};
@@ -67,7 +67,12 @@ async fn sign_in(
                 Checked::Valid(user) => {
                     let token = auth::session::create(conn, user.id, &policy)?;
                     sign_ins::record(conn, &entry(Event::SignedIn, Some(user.id), None))?;
-                    Ok(Some((user, token)))
+                    Ok(Ok((user, token)))
+                }
+                Checked::Disabled(user_id) => {
+                    let detail = Some("account disabled".to_owned());
+                    sign_ins::record(conn, &entry(Event::Failed, Some(user_id), detail))?;
+                    Ok(Err(ApiError::AccountDisabled))
                 }
                 Checked::Wrong(user_id) => {
                     sign_ins::record(conn, &entry(Event::Failed, user_id, None))?;
@@ -80,14 +85,12 @@ async fn sign_in(
                         let detail = format!("{what} locked for {} s", lockout.duration.as_secs());
                         sign_ins::record(conn, &entry(Event::LockedOut, user_id, Some(detail)))?;
                     }
-                    Ok(None)
+                    Ok(Err(ApiError::BadCredentials))
                 }
             }
         })
         .await?;
-    let Some((user, token)) = outcome else {
-        return Err(ApiError::BadCredentials);
-    };
+    let (user, token) = outcome?;
     state.ops.throttle.succeeded(attempt);
     let cookie = auth::session::cookie(&token, &policy, client.https);
     Ok((AppendHeaders([(SET_COOKIE, cookie)]), Json(user.me())))
@@ -146,7 +149,7 @@ async fn sign_out(
 async fn sign_out_everywhere(
     State(state): State<AppState>,
     client: Client,
-    user: CurrentUser,
+    PendingUser(user): PendingUser,
 ) -> Result<impl IntoResponse, ApiError> {
     state
         .db

@@ -1,5 +1,6 @@
 //! Who is calling: password checks, sessions, and the signed-in user of a request.
 
+pub mod one_time;
 pub mod password;
 pub mod session;
 
@@ -30,6 +31,8 @@ pub struct CurrentUser {
     pub prefecture_code: Option<String>,
     /// The driver record of a driver.
     pub driver_id: Option<i64>,
+    /// The account still holds a one-time password: it may only change it and sign out.
+    pub must_change_password: bool,
 }
 
 impl CurrentUser {
@@ -50,12 +53,13 @@ impl CurrentUser {
             role: self.role,
             enterprise_id: self.enterprise_id,
             prefecture_code: self.prefecture_code.clone(),
+            must_change_password: self.must_change_password,
         }
     }
 }
 
-const USER_COLUMNS: &str =
-    "id, username, display_name, role, enterprise_id, prefecture_code, driver_id";
+const USER_COLUMNS: &str = "id, username, display_name, role, enterprise_id, prefecture_code, \
+     driver_id, must_change_password, disabled_at IS NOT NULL";
 
 fn user_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<CurrentUser> {
     let role: String = row.get(3)?;
@@ -69,6 +73,7 @@ fn user_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<CurrentUser> {
         enterprise_id: row.get(4)?,
         prefecture_code: row.get(5)?,
         driver_id: row.get(6)?,
+        must_change_password: row.get(7)?,
     })
 }
 
@@ -76,6 +81,8 @@ fn user_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<CurrentUser> {
 pub enum Checked {
     /// The password is the user's.
     Valid(CurrentUser),
+    /// The password is right but the account is disabled (of the user with this id).
+    Disabled(i64),
     /// Wrong password (of the user with this id) or unknown user name (`None`).
     Wrong(Option<i64>),
 }
@@ -90,12 +97,19 @@ pub fn authenticate(
         .query_row(
             &format!("SELECT {USER_COLUMNS}, password_hash FROM users WHERE username = ?1"),
             [username],
-            |row| Ok((user_from_row(row)?, row.get::<_, String>(7)?)),
+            |row| {
+                Ok((
+                    user_from_row(row)?,
+                    row.get::<_, bool>(8)?,
+                    row.get::<_, String>(9)?,
+                ))
+            },
         )
         .optional()?;
     Ok(match found {
-        Some((user, hash)) if password::verify(password, &hash) => Checked::Valid(user),
-        Some((user, _)) => Checked::Wrong(Some(user.id)),
+        Some((user, true, hash)) if password::verify(password, &hash) => Checked::Disabled(user.id),
+        Some((user, false, hash)) if password::verify(password, &hash) => Checked::Valid(user),
+        Some((user, _, _)) => Checked::Wrong(Some(user.id)),
         None => {
             password::verify(password, password::dummy_hash());
             Checked::Wrong(None)
@@ -103,7 +117,8 @@ pub fn authenticate(
     })
 }
 
-/// The user whose session cookie `headers` carry; `Unauthenticated` when there is none.
+/// The user whose session cookie `headers` carry, even one who must still change the password;
+/// `Unauthenticated` when there is none or the account is disabled.
 pub async fn user_from_headers(
     state: &AppState,
     headers: &HeaderMap,
@@ -116,7 +131,7 @@ pub async fn user_from_headers(
             let user_id =
                 session::user_of(conn, &token, &policy)?.ok_or(ApiError::Unauthenticated)?;
             conn.query_row(
-                &format!("SELECT {USER_COLUMNS} FROM users WHERE id = ?1"),
+                &format!("SELECT {USER_COLUMNS} FROM users WHERE id = ?1 AND disabled_at IS NULL"),
                 [user_id],
                 user_from_row,
             )
@@ -133,6 +148,28 @@ impl FromRequestParts<AppState> for CurrentUser {
         parts: &mut Parts,
         state: &AppState,
     ) -> Result<Self, Self::Rejection> {
-        user_from_headers(state, &parts.headers).await
+        let user = user_from_headers(state, &parts.headers).await?;
+        if user.must_change_password {
+            return Err(ApiError::PasswordChangeRequired);
+        }
+        Ok(user)
+    }
+}
+
+/// The signed-in user of a request even while the account holds a one-time password: for the
+/// few routes such an account may use (change the password, sign out everywhere).
+#[derive(Debug, Clone)]
+pub struct PendingUser(pub CurrentUser);
+
+impl FromRequestParts<AppState> for PendingUser {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        user_from_headers(state, &parts.headers)
+            .await
+            .map(PendingUser)
     }
 }

@@ -26,7 +26,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0007_sign_in_log",
         include_str!("migrations/0007_sign_in_log.sql"),
     ),
-    ("0008_accounts", include_str!("migrations/0008_accounts.sql")),
+    (
+        "0008_accounts",
+        include_str!("migrations/0008_accounts.sql"),
+    ),
     (
         "0009_master_data",
         include_str!("migrations/0009_master_data.sql"),

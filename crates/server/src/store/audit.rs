@@ -45,12 +45,14 @@ pub fn record(conn: &Connection, change: &Change<'_>) -> rusqlite::Result<()> {
 }
 
 /// Which rows of the trail to list.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct AuditFilter {
     /// Only rows about this kind of thing.
     pub entity: Option<AuditEntity>,
     /// Only changes made by this user.
     pub user_id: Option<i64>,
+    /// Only changes made by the user with this user name.
+    pub username: Option<String>,
 }
 
 /// A page of the trail, newest first, optionally about one entity kind and by one person.
@@ -61,10 +63,12 @@ pub fn list(
 ) -> rusqlite::Result<Paged<AuditEntry>> {
     let entity = filter.entity.map(AuditEntity::as_str);
     let user_id = filter.user_id;
+    let username = filter.username.as_deref();
     let total: i64 = conn.query_row(
         "SELECT COUNT(*) FROM audit_log
-         WHERE (?1 IS NULL OR entity = ?1) AND (?2 IS NULL OR user_id = ?2)",
-        params![entity, user_id],
+         WHERE (?1 IS NULL OR entity = ?1) AND (?2 IS NULL OR user_id = ?2)
+           AND (?3 IS NULL OR user_id = (SELECT id FROM users WHERE username = ?3))",
+        params![entity, user_id, username],
         |row| row.get(0),
     )?;
     let mut stmt = conn.prepare(
@@ -83,21 +87,24 @@ pub fn list(
          WHERE (?1 IS NULL OR a.entity = ?1) AND (?2 IS NULL OR a.user_id = ?2)
          ORDER BY a.id DESC LIMIT ?3 OFFSET ?4",
     )?;
-    let rows = stmt.query_map(params![entity, user_id, page.per_page, page.offset()], |row| {
-        let entity: String = row.get(3)?;
-        Ok(AuditEntry {
-            id: row.get(0)?,
-            at: row.get(1)?,
-            actor: row.get(2)?,
-            entity: AuditEntity::parse(&entity).unwrap_or(AuditEntity::Enterprise),
-            entity_id: row.get(4)?,
-            entity_label: row.get::<_, Option<String>>(5)?.unwrap_or_default(),
-            from_state: row.get(6)?,
-            to_state: row.get(7)?,
-            reason: row.get(8)?,
-            detail: row.get(9)?,
-        })
-    })?;
+    let rows = stmt.query_map(
+        params![entity, user_id, page.per_page, page.offset()],
+        |row| {
+            let entity: String = row.get(3)?;
+            Ok(AuditEntry {
+                id: row.get(0)?,
+                at: row.get(1)?,
+                actor: row.get(2)?,
+                entity: AuditEntity::parse(&entity).unwrap_or(AuditEntity::Enterprise),
+                entity_id: row.get(4)?,
+                entity_label: row.get::<_, Option<String>>(5)?.unwrap_or_default(),
+                from_state: row.get(6)?,
+                to_state: row.get(7)?,
+                reason: row.get(8)?,
+                detail: row.get(9)?,
+            })
+        },
+    )?;
     Ok(Paged {
         items: rows.collect::<rusqlite::Result<_>>()?,
         page: page.page,

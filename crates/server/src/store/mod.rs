@@ -1,6 +1,7 @@
 //! Data access: filings, the enterprise's fleet as filings see it, the master data (enterprises,
 //! vehicles, drivers), the audit trail, and the sign-in part of the audit trail.
 
+pub mod accounts;
 pub mod audit;
 mod changes;
 mod dates;

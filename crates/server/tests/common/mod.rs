@@ -236,6 +236,12 @@ impl Client {
         self.run(request, Some(body))
     }
 
+    /// `PATCH path` with a JSON body.
+    pub fn patch(&mut self, path: &str, body: &Value) -> (u16, Value) {
+        let request = self.agent.request("PATCH", &format!("{}{path}", self.base));
+        self.run(request, Some(body))
+    }
+
     /// `PUT path` with a JSON body.
     pub fn put(&mut self, path: &str, body: &Value) -> (u16, Value) {
         let request = self.agent.put(&format!("{}{path}", self.base));
