@@ -304,7 +304,7 @@ fn a_disabled_enterprise_cannot_submit_until_enabled_again() {
         .collect();
     assert_eq!(
         states,
-        [("enabled", "整改完成"), ("disabled", "经营许可证被吊销")]
+        [("active", "整改完成"), ("disabled", "经营许可证被吊销")]
     );
 }
 

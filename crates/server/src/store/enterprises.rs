@@ -160,7 +160,7 @@ fn state(disabled: bool) -> &'static str {
     if disabled {
         "disabled"
     } else {
-        "enabled"
+        "active"
     }
 }
 
@@ -200,7 +200,7 @@ pub fn create(
     }
     let id = insert(&tx, fields)?;
     let detail = detail(&labels(), None, &values_of(fields));
-    audit(&tx, admin_id, id, None, "enabled", None, detail.as_deref())?;
+    audit(&tx, admin_id, id, None, "active", None, detail.as_deref())?;
     if fields.auto_review {
         let reason = Some("登记时授予");
         audit(
@@ -312,7 +312,7 @@ pub fn import(
                     admin_id,
                     id,
                     None,
-                    "enabled",
+                    "active",
                     Some("批量导入"),
                     detail.as_deref(),
                 )?;
