@@ -67,7 +67,10 @@ pub async fn vehicles(search: &str, page: u32) -> Result<Paged<VehicleRecord>, A
 }
 
 /// Registers (`id` none) or edits a vehicle.
-pub async fn save_vehicle(id: Option<i64>, input: &VehicleInput) -> Result<VehicleRecord, ApiError> {
+pub async fn save_vehicle(
+    id: Option<i64>,
+    input: &VehicleInput,
+) -> Result<VehicleRecord, ApiError> {
     match id {
         None => super::send("POST", "/fleet/vehicles", input).await,
         Some(id) => super::send("PUT", &format!("/fleet/vehicles/{id}"), input).await,

@@ -26,10 +26,7 @@ pub fn EnterpriseForm(
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let outcome = RwSignal::new(None::<Result<String, String>>);
     Effect::new(move |_| {
-        let input = editing
-            .get()
-            .map(|e| e.input())
-            .unwrap_or_default();
+        let input = editing.get().map(|e| e.input()).unwrap_or_default();
         name.set(input.name);
         credit_code.set(input.credit_code);
         prefecture.set(input.prefecture_code);
@@ -43,7 +40,8 @@ pub fn EnterpriseForm(
         .filter(|p| p.code().starts_with(&province))
         .map(|p| (p.code().to_owned(), p.label().to_owned()))
         .collect();
-    let error = move |field: &'static str| Signal::derive(move || errors.with(|e| error_of(e, field)));
+    let error =
+        move |field: &'static str| Signal::derive(move || errors.with(|e| error_of(e, field)));
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         let input = EnterpriseInput {

@@ -33,7 +33,8 @@ pub fn DriverForm(
         qualification_valid_until.set(input.qualification_valid_until);
         errors.set(Vec::new());
     });
-    let error = move |field: &'static str| Signal::derive(move || errors.with(|e| error_of(e, field)));
+    let error =
+        move |field: &'static str| Signal::derive(move || errors.with(|e| error_of(e, field)));
     let classes = LicenceClass::ALL
         .iter()
         .map(|c| (c.as_str().to_owned(), c.as_str().to_owned()))

@@ -33,12 +33,16 @@ pub fn VehicleForm(
         permit_valid_until.set(input.permit_valid_until);
         errors.set(Vec::new());
     });
-    let error = move |field: &'static str| Signal::derive(move || errors.with(|e| error_of(e, field)));
+    let error =
+        move |field: &'static str| Signal::derive(move || errors.with(|e| error_of(e, field)));
     let kinds = VehicleKind::ALL
         .iter()
         .map(|k| (k.label().to_owned(), k.label().to_owned()))
         .collect();
-    let grades = GRADES.iter().map(|g| ((*g).to_owned(), (*g).to_owned())).collect();
+    let grades = GRADES
+        .iter()
+        .map(|g| ((*g).to_owned(), (*g).to_owned()))
+        .collect();
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         let input = VehicleInput {

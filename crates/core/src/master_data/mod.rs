@@ -87,9 +87,7 @@ impl Problems {
 /// `2027.6.30` or `2027年6月30日`.
 pub fn parse_date(text: &str) -> Option<NaiveDate> {
     let text = text.trim().trim_end_matches('日');
-    let parts: Vec<&str> = text
-        .split(|c| matches!(c, '-' | '/' | '.' | '年' | '月'))
-        .collect();
+    let parts: Vec<&str> = text.split(['-', '/', '.', '年', '月']).collect();
     let [year, month, day] = parts.as_slice() else {
         return None;
     };
