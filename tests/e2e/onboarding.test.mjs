@@ -227,8 +227,8 @@ test('from an empty database to a certificate on the driver phone', async () => 
   assert.equal(await card.getAttribute('data-number'), certificate);
   await screenshot(phone.page, 'onboarding-driver-certificate');
 
-  for (const who of [admin, office, desk, phone]) {
-    assert.deepEqual(who.errors, []);
+  for (const [name, who] of Object.entries({ admin, office, desk, phone })) {
+    assert.deepEqual(who.errors, [], name);
     await who.context.close();
   }
 });
