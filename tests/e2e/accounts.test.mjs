@@ -1,0 +1,81 @@
+// Accounts in the browser: the administrator creates a reviewer in 账号管理 and sees its one-time
+// password once; the reviewer's first sign-in shows 修改密码 before anything else; the audit trail
+// filters the change by kind and person. Every field of the new pages has a label.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { launchBrowser, screenshot, signIn, startServer, watchErrors } from './harness.mjs';
+
+let server;
+let browser;
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** Inputs, selects and buttons of the page without an accessible name. */
+async function unlabelled(page) {
+  return page.evaluate(() => [...document.querySelectorAll('main input, main select, main button')]
+    .filter((el) => el.labels?.length === 0 && !el.getAttribute('aria-label') && !el.textContent.trim())
+    .map((el) => el.outerHTML));
+}
+
+test('an administrator creates a reviewer whose first sign-in sets a new password', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await signIn(page, server.base, 'admin', '/admin');
+  await page.getByRole('link', { name: '账号管理' }).click();
+  await page.getByRole('heading', { name: '账号管理' }).waitFor();
+  await page.getByRole('table', { name: '账号列表' }).waitFor();
+  assert.deepEqual(await unlabelled(page), []);
+
+  // Search narrows the list.
+  await page.getByLabel('搜索用户名或显示名').fill('shenhe');
+  await page.locator('tr[data-account="admin"]').waitFor({ state: 'detached' });
+  assert.ok(await page.locator('tr[data-account="shenhe_km"]').count() === 1);
+
+  await page.getByLabel('用户名', { exact: true }).fill('shenhe_qj');
+  await page.getByLabel('显示名', { exact: true }).fill('曲靖市交通运输局审核员');
+  await page.getByLabel('角色', { exact: true }).last().selectOption('reviewer');
+  await page.getByLabel('所属州（市）').selectOption('530300');
+  await page.getByRole('button', { name: '创建账号' }).click();
+  const notice = page.getByRole('status', { name: '一次性密码' });
+  const oneTime = (await notice.locator('code').textContent()).trim();
+  assert.match(oneTime, /^[A-Za-z2-9]{14}$/);
+  await screenshot(page, 'accounts-admin');
+
+  // The audit trail shows the creation, filtered by kind and by the administrator.
+  await page.goto(`${server.base}/admin`);
+  await page.getByLabel('对象类型').selectOption('account');
+  await page.getByLabel('操作人用户名').fill('admin');
+  await page.getByLabel('操作人用户名').press('Enter');
+  await page.getByRole('table', { name: '审计记录' }).getByText('曲靖市交通运输局审核员').first().waitFor();
+  assert.deepEqual(await unlabelled(page), []);
+
+  // The reviewer signs in with the one-time password: 修改密码 comes first.
+  const reviewer = await (await browser.newContext()).newPage();
+  await reviewer.goto(`${server.base}/login`);
+  await reviewer.getByLabel('用户名').fill('shenhe_qj');
+  await reviewer.getByLabel('密码').fill(oneTime);
+  await reviewer.getByRole('button', { name: '登录' }).click();
+  await reviewer.waitForURL(`${server.base}/review`);
+  await reviewer.getByRole('heading', { name: '修改密码' }).waitFor();
+  assert.deepEqual(await unlabelled(reviewer), []);
+  await reviewer.getByLabel('当前密码').fill(oneTime);
+  await reviewer.getByLabel('新密码', { exact: true }).fill('short1');
+  await reviewer.getByLabel('再次输入新密码').fill('short1');
+  await reviewer.getByRole('button', { name: '保存新密码' }).click();
+  await reviewer.getByRole('alert').getByText('新密码至少 10 个字符').waitFor();
+  await reviewer.getByLabel('新密码', { exact: true }).fill('Qujing2026review');
+  await reviewer.getByLabel('再次输入新密码').fill('Qujing2026review');
+  await reviewer.getByRole('button', { name: '保存新密码' }).click();
+  await reviewer.getByRole('heading', { name: '审核工作台' }).waitFor();
+  await reviewer.context().close();
+
+  assert.deepEqual(errors, []);
+  await context.close();
+});
