@@ -1,5 +1,5 @@
 # The two commands of the README, and a few helpers.
-.PHONY: run test size fuzz bench-scan bench-screen bench-phone bench-verify bench-load setup
+.PHONY: run test size fuzz bench-scan bench-screen bench-phone bench-verify bench-load bench-onboarding setup
 
 run:        ## build the app and start the server with demo accounts
 	bash scripts/run.sh
@@ -30,3 +30,6 @@ bench-verify: ## certificate verification against WebCrypto's ES256 in headless 
 
 bench-load: ## API throughput and p50/p99 at increasing concurrency (release build, loopback)
 	bash scripts/bench-load.sh
+
+bench-onboarding: ## enterprise list with 500 enterprises, import of 2,000 vehicles (release build)
+	bash scripts/bench-onboarding.sh

@@ -14,12 +14,14 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
 fi
 
 # Chromium, its WebDriver and a CJK font, from Debian; sqlite3 for the browser journeys, which move
-# a filed trip's window in the database as time would.
+# a filed trip's window in the database as time would; python3 for the onboarding journey, which
+# encodes its CSV files as GBK the way Excel in China saves them (node has no GBK encoder).
 packages=()
 command -v chromium >/dev/null || packages+=(chromium)
 command -v chromedriver >/dev/null || packages+=(chromium-driver)
 [ -e /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] || packages+=(fonts-wqy-microhei)
 command -v sqlite3 >/dev/null || packages+=(sqlite3)
+command -v python3 >/dev/null || packages+=(python3)
 if ((${#packages[@]})); then
   say "installing ${packages[*]} from Debian"
   sudo=""; [ "$(id -u)" -eq 0 ] || sudo=sudo

@@ -5,6 +5,7 @@ pub mod enterprises;
 pub mod feedback;
 pub mod filings;
 pub mod issuance;
+pub mod master_data;
 pub mod session;
 pub mod verification;
 
@@ -48,7 +49,7 @@ impl ApiError {
     }
 }
 
-const BASE: &str = "/api/v1";
+pub(crate) const BASE: &str = "/api/v1";
 
 async fn read<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
     if response.ok() {

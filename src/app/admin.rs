@@ -18,6 +18,7 @@ pub fn AdminApp() -> impl IntoView {
                 <Route path=path!("/admin") view=pages::admin::Admin/>
                 <Route path=path!("/admin/accounts") view=pages::accounts::AccountsPage/>
                 <Route path=path!("/admin/adoption") view=pages::adoption::AdoptionPage/>
+                <Route path=path!("/admin/enterprises") view=pages::enterprises::EnterprisesPage/>
                 <Route path=path!("/admin/appeals") view=pages::appeals::Appeals/>
                 <Route path=path!("/admin/feedback") view=pages::feedback_list::FeedbackList/>
             </Routes>

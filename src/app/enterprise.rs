@@ -1,4 +1,5 @@
-//! The enterprise's bundle: its filings (`/enterprise`).
+//! The enterprise's bundle: its filings (`/enterprise`) and its vehicles and drivers
+//! (`/enterprise/fleet`). One page per path, no router.
 
 use charterpass_core::bundle::Bundle;
 use leptos::prelude::*;
@@ -6,12 +7,15 @@ use leptos::prelude::*;
 use super::Frame;
 use crate::pages;
 
-/// The enterprise's filing page alone, with no router.
+/// The page for the path this bundle was loaded for.
 #[component]
 pub fn EnterpriseApp() -> impl IntoView {
     view! {
         <Frame bundle=Bundle::Enterprise>
-            <pages::enterprise::Enterprise/>
+            {match super::landed() {
+                "/enterprise/fleet" => view! { <pages::fleet::FleetPage/> }.into_any(),
+                _ => view! { <pages::enterprise::Enterprise/> }.into_any(),
+            }}
         </Frame>
     }
 }

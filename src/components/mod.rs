@@ -3,7 +3,9 @@
 pub mod change_password;
 pub mod division_picker;
 pub mod facts;
+pub mod field;
 pub mod filing_details;
+pub mod import_panel;
 pub mod layout;
 pub mod nav;
 pub mod one_time_password;

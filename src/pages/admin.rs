@@ -15,6 +15,7 @@ pub fn Admin() -> impl IntoView {
                 <h1>"管理工作台"</h1>
                 <p>"企业自动审核权限、推广应用情况与问题反馈将在此管理。"</p>
                 <p><A href="/admin/accounts">"账号管理"</A></p>
+                <p><A href="/admin/enterprises">"企业管理"</A></p>
                 <p><A href="/admin/adoption">"推广应用情况"</A></p>
                 <p><A href="/admin/appeals">"申诉处理"</A></p>
                 <p><A href="/admin/feedback">"问题反馈"</A></p>

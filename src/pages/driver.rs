@@ -97,10 +97,14 @@ pub fn Driver() -> impl IntoView {
             }
         });
     };
-    // Ask the server only once a driver is known to be signed in (no 401 for strangers).
+    // Ask the server only once a driver is known to be signed in (no 401 for strangers) and has
+    // replaced a one-time password (until then every other route answers 403).
     let session = Session::get();
     Effect::new(move |_| {
-        if session.current().is_some_and(|me| me.role == Role::Driver) {
+        if session
+            .current()
+            .is_some_and(|me| me.role == Role::Driver && !me.must_change_password)
+        {
             refresh();
         }
     });

@@ -14,14 +14,14 @@ export const DEMO_PASSWORD = 'Demo@2024';
 
 export const BIN = process.env.CHARTERPASS_BIN ?? join(ROOT, 'target/debug/charterpass');
 
-/** Starts `charterpass serve --demo` with a fresh data folder (or `dataDir`, which is then kept);
- * resolves once it listens. */
-export async function startServer(extraArgs = [], { dataDir } = {}) {
+/** Starts `charterpass serve --demo` (without `--demo` when `demo` is false) with a fresh data
+ * folder (or `dataDir`, which is then kept); resolves once it listens. */
+export async function startServer(extraArgs = [], { dataDir, demo = true } = {}) {
   const owned = dataDir === undefined;
   dataDir ??= mkdtempSync(join(tmpdir(), 'charterpass-e2e-'));
   const child = spawn(
     BIN,
-    ['serve', '--demo', '--addr', '127.0.0.1:0', '--data-dir', dataDir, '--dist', process.env.CHARTERPASS_DIST ?? join(ROOT, 'dist'), ...extraArgs],
+    ['serve', ...(demo ? ['--demo'] : []), '--addr', '127.0.0.1:0', '--data-dir', dataDir, '--dist', process.env.CHARTERPASS_DIST ?? join(ROOT, 'dist'), ...extraArgs],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
   const base = await new Promise((ok, fail) => {

@@ -2,11 +2,12 @@
 
 use std::fmt;
 
-use chrono::{DateTime, FixedOffset};
+use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+use crate::licence::LicenceClass;
 use crate::review::ReviewPath;
-use crate::{booking, distance, division, home_end, timing};
+use crate::{booking, distance, division, documents, home_end, timing};
 
 /// The most waypoints a filing may list.
 pub const MAX_WAYPOINTS: usize = 10;
@@ -70,8 +71,11 @@ pub struct Vehicle {
     pub plate: String,
     /// 核定座位数.
     pub seats: u32,
-    /// 车辆类型, e.g. `大型客车`.
+    /// 车辆类型, e.g. `大型客车` ([`crate::licence::VehicleKind`]'s names).
     pub kind: String,
+    /// The last day its 道路运输证 is valid, when on record.
+    #[serde(default)]
+    pub permit_valid_until: Option<NaiveDate>,
 }
 
 /// A driver registered to the enterprise; personal numbers only masked.
@@ -85,6 +89,12 @@ pub struct Driver {
     pub phone_masked: String,
     /// Identity number, masked, e.g. `5301**********1234`.
     pub id_number_masked: String,
+    /// The class of the driver's 机动车驾驶证, when on record.
+    #[serde(default)]
+    pub licence_class: Option<LicenceClass>,
+    /// The last day the driver's 从业资格证 is valid, when on record.
+    #[serde(default)]
+    pub qualification_valid_until: Option<NaiveDate>,
 }
 
 /// What a filing may choose from: the enterprise's registered vehicles and drivers.
@@ -265,6 +275,8 @@ pub struct Context<'a> {
     pub home_prefecture: Option<&'a str>,
     /// The clock, seconds since the Unix epoch: the server's at submission, the browser's in the form.
     pub now: i64,
+    /// Whether the authority disabled the enterprise: it files nothing ([`documents`]).
+    pub enterprise_disabled: bool,
 }
 
 /// Checks the whole form in `context` and reports every problem, in form order.
@@ -274,7 +286,9 @@ pub struct Context<'a> {
 /// 10 waypoints; every place a known prefecture-level code; the places not all in one province
 /// (an inter-provincial trip); the origin or the destination at home unless an emergency task
 /// ([`home_end`]); the departure ahead of the clock ([`timing`]); the return after the departure;
-/// the distance not below the route's straight line ([`distance`]). Double booking needs the
+/// the distance not below the route's straight line ([`distance`]); the vehicle's and drivers'
+/// documents valid through the return and the licence classes fitting the vehicle, and the
+/// enterprise not disabled ([`documents`]). Double booking needs the
 /// other filings and is checked with [`booking`] by the server.
 pub fn validate(input: &FilingInput, context: &Context<'_>) -> Result<(), Vec<FieldError>> {
     collect(input, context.fleet, Some(context)).at_least(Severity::Missing)
@@ -309,6 +323,11 @@ fn collect(input: &FilingInput, fleet: &Fleet, context: Option<&Context<'_>>) ->
         }
     }
     check_times(input, &mut errors);
+    if let Some(context) = context {
+        for e in documents::check(input, fleet, context.enterprise_disabled) {
+            errors.push(e.field(), e.to_string());
+        }
+    }
     check_one_way_km(input.one_way_km, &mut errors);
     if let (true, Some(km)) = (context.is_some() && places_known, input.one_way_km) {
         check_distance(input, km, &mut errors);
@@ -618,6 +637,8 @@ mod tests {
             name: name.into(),
             phone_masked: "138****0001".into(),
             id_number_masked: "5301**********1234".into(),
+            licence_class: Some(LicenceClass::A1),
+            qualification_valid_until: NaiveDate::from_ymd_opt(2099, 12, 31),
         };
         Fleet {
             vehicles: vec![Vehicle {
@@ -625,6 +646,7 @@ mod tests {
                 plate: "云A12345".into(),
                 seats: 45,
                 kind: "大型客车".into(),
+                permit_valid_until: NaiveDate::from_ymd_opt(2099, 12, 31),
             }],
             drivers: vec![driver(11, "张三"), driver(12, "李四")],
         }
@@ -662,6 +684,7 @@ mod tests {
             fleet: &fleet,
             home_prefecture: Some("530100"),
             now,
+            enterprise_disabled: false,
         };
         validate(input, &context)
     }

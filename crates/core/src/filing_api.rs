@@ -114,6 +114,32 @@ pub struct EnterpriseView {
     pub prefecture_code: String,
     /// Whether it holds the automatic-review permission.
     pub auto_review: bool,
+    /// 道路运输经营许可证号 (empty until registered).
+    #[serde(default)]
+    pub permit_number: String,
+    /// The permit's last valid day, when on record.
+    #[serde(default)]
+    pub permit_valid_until: Option<chrono::NaiveDate>,
+    /// Disabled by the authority: it files nothing.
+    #[serde(default)]
+    pub disabled: bool,
+}
+
+impl EnterpriseView {
+    /// The record as a form to edit.
+    pub fn input(&self) -> crate::master_data::enterprise::EnterpriseInput {
+        crate::master_data::enterprise::EnterpriseInput {
+            name: self.name.clone(),
+            credit_code: self.credit_code.clone(),
+            prefecture_code: self.prefecture_code.clone(),
+            permit_number: self.permit_number.clone(),
+            permit_valid_until: self
+                .permit_valid_until
+                .map(crate::master_data::date_text)
+                .unwrap_or_default(),
+            auto_review: self.auto_review,
+        }
+    }
 }
 
 /// The body of `PUT /enterprises/{id}/auto-review`.

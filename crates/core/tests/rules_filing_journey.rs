@@ -41,6 +41,7 @@ fn check(input: &FilingInput) -> Result<(), Vec<charterpass_core::filing::FieldE
             fleet: &fleet,
             home_prefecture: Some("532900"),
             now: now.timestamp(),
+            enterprise_disabled: false,
         },
     )
 }
@@ -53,12 +54,15 @@ fn fleet() -> Fleet {
             plate: "云L56789".into(),
             seats: 49,
             kind: "大型客车".into(),
+            permit_valid_until: "2099-12-31".parse().ok(),
         }],
         drivers: vec![Driver {
             id: 2,
             name: "李四".into(),
             phone_masked: "139****4321".into(),
             id_number_masked: "5329**********3456".into(),
+            licence_class: Some(charterpass_core::licence::LicenceClass::A1),
+            qualification_valid_until: "2099-12-31".parse().ok(),
         }],
     }
 }

@@ -11,6 +11,10 @@ use crate::db::Db;
 /// The password of every demo account.
 pub const DEMO_PASSWORD: &str = "Demo@2024";
 
+/// The last valid day of every demo document (道路运输经营许可证, 道路运输证, 从业资格证): far
+/// ahead, so demo filings never meet an expired document; drivers hold A1 (every bus kind).
+const DOCUMENTS_VALID_UNTIL: &str = "2099-12-31";
+
 struct DemoEnterprise {
     name: &'static str,
     credit_code: &'static str,
@@ -171,14 +175,30 @@ fn seed(conn: &Connection, province: &str) -> rusqlite::Result<()> {
     let (enterprises, reviewers, admin, inspector) = data_set(province);
     for e in enterprises {
         conn.execute(
-            "INSERT INTO enterprises (name, credit_code, prefecture_code, auto_review) VALUES (?1, ?2, ?3, ?4)",
-            params![e.name, e.credit_code, e.prefecture_code, e.auto_review],
+            "INSERT INTO enterprises (name, credit_code, prefecture_code, auto_review, permit_number, permit_valid_until)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![
+                e.name,
+                e.credit_code,
+                e.prefecture_code,
+                e.auto_review,
+                format!("交运管许可字{}000001号", e.prefecture_code),
+                DOCUMENTS_VALID_UNTIL
+            ],
         )?;
         let enterprise_id = conn.last_insert_rowid();
-        for (plate, seats, kind) in e.vehicles {
+        for (i, (plate, seats, kind)) in e.vehicles.iter().enumerate() {
             conn.execute(
-                "INSERT INTO vehicles (enterprise_id, plate, seats, kind) VALUES (?1, ?2, ?3, ?4)",
-                params![enterprise_id, plate, seats, kind],
+                "INSERT INTO vehicles (enterprise_id, plate, seats, kind, grade, permit_number, permit_valid_until)
+                 VALUES (?1, ?2, ?3, ?4, '高一级', ?5, ?6)",
+                params![
+                    enterprise_id,
+                    plate,
+                    seats,
+                    kind,
+                    format!("{}{:06}", e.prefecture_code, i + 1),
+                    DOCUMENTS_VALID_UNTIL
+                ],
             )?;
         }
         conn.execute(
@@ -187,8 +207,17 @@ fn seed(conn: &Connection, province: &str) -> rusqlite::Result<()> {
         )?;
         for d in e.drivers {
             conn.execute(
-                "INSERT INTO drivers (enterprise_id, name, phone, id_number, licence_number) VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![enterprise_id, d.name, d.phone, d.id_number, d.licence_number],
+                "INSERT INTO drivers (enterprise_id, name, phone, id_number, licence_number,
+                     licence_class, qualification_number, qualification_valid_until)
+                 VALUES (?1, ?2, ?3, ?4, ?5, 'A1', ?4, ?6)",
+                params![
+                    enterprise_id,
+                    d.name,
+                    d.phone,
+                    d.id_number,
+                    d.licence_number,
+                    DOCUMENTS_VALID_UNTIL
+                ],
             )?;
             let driver_id = conn.last_insert_rowid();
             conn.execute(

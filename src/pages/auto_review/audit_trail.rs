@@ -15,7 +15,7 @@ fn state_label(state: &str) -> &str {
         "granted" => "已授予自动审核权限",
         "withdrawn" => "无自动审核权限",
         "active" => "正常",
-        "disabled" => "已停用",
+        "disabled" | "retired" => "已停用",
         "one_time_password" => "待修改一次性密码",
         other => FilingStatus::parse(other).map_or(other, |s| s.label()),
     }

@@ -52,6 +52,7 @@ pub fn FilingForm(
     let fleet = RwSignal::new(None::<Fleet>);
     let auto_review = RwSignal::new(None::<bool>);
     let home_prefecture = RwSignal::new(None::<String>);
+    let enterprise_disabled = RwSignal::new(false);
     let load_error = RwSignal::new(None::<String>);
     let enterprise_id = Session::get().current().and_then(|me| me.enterprise_id);
     spawn_local(async move {
@@ -65,6 +66,7 @@ pub fn FilingForm(
             if let Ok(enterprise) = crate::api::filings::own_enterprise(id).await {
                 auto_review.set(Some(enterprise.auto_review));
                 home_prefecture.set(Some(enterprise.prefecture_code));
+                enterprise_disabled.set(enterprise.disabled);
             }
         }
     });
@@ -78,6 +80,7 @@ pub fn FilingForm(
             home_prefecture: home.as_deref(),
             // The browser's clock, for feedback only: the server checks again with its own.
             now: (js_sys::Date::now() / 1000.0) as i64,
+            enterprise_disabled: enterprise_disabled.get(),
         };
         filing::validate(&input.get(), &context)
             .err()
@@ -222,6 +225,9 @@ pub fn FilingForm(
             }}</h2>
             <Show when=move || load_error.get().is_some()>
                 <p class="error" role="alert">{move || load_error.get()}</p>
+            </Show>
+            <Show when=move || enterprise_disabled.get()>
+                <p class="error" role="alert">{charterpass_core::documents::DocumentError::EnterpriseDisabled.to_string()}</p>
             </Show>
             <form class="filing-form" on:submit=on_submit novalidate=true>
                 <div class="grid">

@@ -131,7 +131,8 @@ async fn edit(
 }
 
 /// Submits a draft: the rules are checked again here with the same `core` functions as in the
-/// form (the server's clock, the enterprise's prefecture as home end), then the vehicle and drivers
+/// form (the server's clock, the enterprise's prefecture as home end, its vehicles' and drivers'
+/// documents and whether it is disabled), then the vehicle and drivers
 /// against the enterprise's other active trips, then the review path is taken with the
 /// enterprise's permission as it is now, all in one transaction.
 async fn submit(
@@ -153,6 +154,7 @@ async fn submit(
                 fleet: &fleet,
                 home_prefecture: Some(&current.prefecture_code),
                 now: chrono::Utc::now().timestamp(),
+                enterprise_disabled: enterprises::disabled(conn, enterprise_id)?,
             };
             filing::validate(&current.input, &context).map_err(first_error)?;
             let tx = conn.transaction()?;

@@ -12,8 +12,12 @@ mod error;
 mod feedback;
 mod filings;
 mod fleet;
+mod fleet_drivers;
+mod fleet_vehicles;
 mod health;
+mod import;
 pub(crate) mod json;
+mod master_data;
 pub(crate) mod paging;
 mod review;
 mod session;
@@ -40,6 +44,8 @@ pub fn router() -> Router<AppState> {
         .merge(filings::routes())
         .merge(review::routes())
         .merge(fleet::routes())
+        .merge(fleet_vehicles::routes())
+        .merge(fleet_drivers::routes())
         .merge(enterprises::routes())
         .merge(audit::routes())
         .merge(certificate_status::routes())

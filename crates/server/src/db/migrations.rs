@@ -30,6 +30,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0008_accounts",
         include_str!("migrations/0008_accounts.sql"),
     ),
+    (
+        "0009_master_data",
+        include_str!("migrations/0009_master_data.sql"),
+    ),
 ];
 
 /// Applies the migrations the database has not seen yet, each in its own transaction.

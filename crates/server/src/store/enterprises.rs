@@ -1,13 +1,20 @@
-//! Enterprises as the administrator manages them: the automatic-review permission.
+//! Enterprises as the administrator manages them: registration, editing, disabling, import,
+//! and the automatic-review permission; every change audited.
 
 use charterpass_core::filing_api::{AuditEntity, EnterpriseView, Paged};
+use charterpass_core::master_data::date_text;
+use charterpass_core::master_data::enterprise::{self, EnterpriseFields};
+use charterpass_core::master_data::import::{Checked, ImportReport};
 use rusqlite::{params, Connection, OptionalExtension};
 
 use super::audit::{self, Change};
+use super::changes::detail;
+use super::dates::date;
 use crate::api::paging::PageRequest;
 use crate::api::ApiError;
 
-const COLUMNS: &str = "id, name, credit_code, prefecture_code, auto_review";
+const COLUMNS: &str = "id, name, credit_code, prefecture_code, auto_review, permit_number,
+    permit_valid_until, disabled";
 
 fn from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<EnterpriseView> {
     Ok(EnterpriseView {
@@ -16,16 +23,65 @@ fn from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<EnterpriseView> {
         credit_code: row.get(2)?,
         prefecture_code: row.get(3)?,
         auto_review: row.get(4)?,
+        permit_number: row.get(5)?,
+        permit_valid_until: date(row, 6)?,
+        disabled: row.get(7)?,
     })
 }
 
-/// A page of enterprises, by prefecture then name.
-pub fn list(conn: &Connection, page: PageRequest) -> rusqlite::Result<Paged<EnterpriseView>> {
-    let total: i64 = conn.query_row("SELECT COUNT(*) FROM enterprises", [], |row| row.get(0))?;
+/// The audited fields, in form order.
+const FIELDS: [&str; 5] = [
+    "name",
+    "credit_code",
+    "prefecture_code",
+    "permit_number",
+    "permit_valid_until",
+];
+
+fn labels() -> Vec<&'static str> {
+    FIELDS.iter().map(|f| enterprise::label(f)).collect()
+}
+
+fn values(view: &EnterpriseView) -> Vec<String> {
+    vec![
+        view.name.clone(),
+        view.credit_code.clone(),
+        view.prefecture_code.clone(),
+        view.permit_number.clone(),
+        view.permit_valid_until.map(date_text).unwrap_or_default(),
+    ]
+}
+
+fn values_of(fields: &EnterpriseFields) -> Vec<String> {
+    vec![
+        fields.name.clone(),
+        fields.credit_code.as_str().to_owned(),
+        fields.prefecture_code.clone(),
+        fields.permit_number.clone(),
+        date_text(fields.permit_valid_until),
+    ]
+}
+
+/// A page of enterprises, by prefecture then name (the `enterprises_listing` index); `search`
+/// keeps the names containing it and the credit codes starting with it.
+pub fn list(
+    conn: &Connection,
+    search: Option<&str>,
+    page: PageRequest,
+) -> rusqlite::Result<Paged<EnterpriseView>> {
+    let name = search.map(|s| format!("%{}%", super::like_escape(s)));
+    let code = search.map(|s| format!("{}%", super::like_escape(&s.to_uppercase())));
+    let filter = "FROM enterprises
+        WHERE ?1 IS NULL OR name LIKE ?1 ESCAPE '\\' OR credit_code LIKE ?2 ESCAPE '\\'";
+    let total: i64 = conn.query_row(
+        &format!("SELECT COUNT(*) {filter}"),
+        params![name, code],
+        |row| row.get(0),
+    )?;
     let mut stmt = conn.prepare(&format!(
-        "SELECT {COLUMNS} FROM enterprises ORDER BY prefecture_code, name, id LIMIT ?1 OFFSET ?2"
+        "SELECT {COLUMNS} {filter} ORDER BY prefecture_code, name, id LIMIT ?3 OFFSET ?4"
     ))?;
-    let rows = stmt.query_map(params![page.per_page, page.offset()], from_row)?;
+    let rows = stmt.query_map(params![name, code, page.per_page, page.offset()], from_row)?;
     Ok(Paged {
         items: rows.collect::<rusqlite::Result<_>>()?,
         page: page.page,
@@ -42,6 +98,248 @@ pub fn find(conn: &Connection, id: i64) -> rusqlite::Result<Option<EnterpriseVie
         from_row,
     )
     .optional()
+}
+
+/// Whether `enterprise_id` is disabled (it files nothing).
+pub fn disabled(conn: &Connection, enterprise_id: i64) -> rusqlite::Result<bool> {
+    conn.query_row(
+        "SELECT disabled FROM enterprises WHERE id = ?1",
+        [enterprise_id],
+        |row| row.get(0),
+    )
+}
+
+/// The enterprise with this credit code.
+fn by_credit_code(conn: &Connection, code: &str) -> rusqlite::Result<Option<EnterpriseView>> {
+    conn.query_row(
+        &format!("SELECT {COLUMNS} FROM enterprises WHERE credit_code = ?1"),
+        [code],
+        from_row,
+    )
+    .optional()
+}
+
+fn taken(code: &str) -> String {
+    format!("统一社会信用代码 {code} 已登记，请在企业列表中修改")
+}
+
+fn insert(conn: &Connection, fields: &EnterpriseFields) -> rusqlite::Result<i64> {
+    conn.execute(
+        "INSERT INTO enterprises (name, credit_code, prefecture_code, auto_review, permit_number,
+             permit_valid_until)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![
+            fields.name,
+            fields.credit_code.as_str(),
+            fields.prefecture_code,
+            fields.auto_review,
+            fields.permit_number,
+            date_text(fields.permit_valid_until)
+        ],
+    )?;
+    Ok(conn.last_insert_rowid())
+}
+
+fn write(conn: &Connection, id: i64, fields: &EnterpriseFields) -> rusqlite::Result<()> {
+    conn.execute(
+        "UPDATE enterprises SET name = ?2, credit_code = ?3, prefecture_code = ?4,
+             permit_number = ?5, permit_valid_until = ?6 WHERE id = ?1",
+        params![
+            id,
+            fields.name,
+            fields.credit_code.as_str(),
+            fields.prefecture_code,
+            fields.permit_number,
+            date_text(fields.permit_valid_until)
+        ],
+    )?;
+    Ok(())
+}
+
+fn state(disabled: bool) -> &'static str {
+    if disabled {
+        "disabled"
+    } else {
+        "active"
+    }
+}
+
+fn audit(
+    conn: &Connection,
+    admin_id: i64,
+    id: i64,
+    from: Option<&str>,
+    to: &str,
+    reason: Option<&str>,
+    detail: Option<&str>,
+) -> rusqlite::Result<()> {
+    audit::record(
+        conn,
+        &Change {
+            user_id: Some(admin_id),
+            entity: AuditEntity::Enterprise,
+            entity_id: id,
+            from,
+            to,
+            reason,
+            detail,
+        },
+    )
+}
+
+/// Registers an enterprise; 409 when its credit code is registered already. A permission given
+/// at registration is audited like a grant.
+pub fn create(
+    conn: &mut Connection,
+    admin_id: i64,
+    fields: &EnterpriseFields,
+) -> Result<EnterpriseView, ApiError> {
+    let tx = conn.transaction()?;
+    if by_credit_code(&tx, fields.credit_code.as_str())?.is_some() {
+        return Err(ApiError::Conflict(taken(fields.credit_code.as_str())));
+    }
+    let id = insert(&tx, fields)?;
+    let detail = detail(&labels(), None, &values_of(fields));
+    audit(&tx, admin_id, id, None, "active", None, detail.as_deref())?;
+    if fields.auto_review {
+        let reason = Some("登记时授予");
+        audit(
+            &tx,
+            admin_id,
+            id,
+            Some("withdrawn"),
+            "granted",
+            reason,
+            None,
+        )?;
+    }
+    let view = find(&tx, id)?.ok_or(ApiError::NotFound)?;
+    tx.commit()?;
+    Ok(view)
+}
+
+/// Edits enterprise `id` (the permission changes only through [`set_auto_review`]).
+pub fn update(
+    conn: &mut Connection,
+    admin_id: i64,
+    id: i64,
+    fields: &EnterpriseFields,
+) -> Result<EnterpriseView, ApiError> {
+    let tx = conn.transaction()?;
+    let before = find(&tx, id)?.ok_or(ApiError::NotFound)?;
+    if let Some(other) = by_credit_code(&tx, fields.credit_code.as_str())? {
+        if other.id != id {
+            return Err(ApiError::Conflict(taken(fields.credit_code.as_str())));
+        }
+    }
+    write(&tx, id, fields)?;
+    if let Some(detail) = detail(&labels(), Some(&values(&before)), &values_of(fields)) {
+        let state = state(before.disabled);
+        audit(&tx, admin_id, id, Some(state), state, None, Some(&detail))?;
+    }
+    let view = find(&tx, id)?.ok_or(ApiError::NotFound)?;
+    tx.commit()?;
+    Ok(view)
+}
+
+/// Disables or re-enables enterprise `id`, with a reason; 409 when it already is so.
+pub fn set_disabled(
+    conn: &mut Connection,
+    admin_id: i64,
+    id: i64,
+    disabled: bool,
+    reason: &str,
+) -> Result<EnterpriseView, ApiError> {
+    let tx = conn.transaction()?;
+    let before = find(&tx, id)?.ok_or(ApiError::NotFound)?;
+    if before.disabled == disabled {
+        let message = if disabled {
+            "该企业已停用"
+        } else {
+            "该企业未停用"
+        };
+        return Err(ApiError::Conflict(message.into()));
+    }
+    tx.execute(
+        "UPDATE enterprises SET disabled = ?2 WHERE id = ?1",
+        params![id, disabled],
+    )?;
+    audit(
+        &tx,
+        admin_id,
+        id,
+        Some(state(!disabled)),
+        state(disabled),
+        Some(reason),
+        None,
+    )?;
+    let view = find(&tx, id)?.ok_or(ApiError::NotFound)?;
+    tx.commit()?;
+    Ok(view)
+}
+
+/// Stores a checked file in one transaction, each row matched by credit code: new codes are
+/// registered (without the permission), known ones updated (permission and disabled mark kept).
+/// Nothing is stored while any row is bad, unless `only_good`.
+pub fn import(
+    conn: &mut Connection,
+    admin_id: i64,
+    checked: Checked<EnterpriseFields>,
+    only_good: bool,
+) -> Result<ImportReport, ApiError> {
+    let mut report = ImportReport {
+        rows: checked.rows,
+        imported: false,
+        created: 0,
+        updated: 0,
+        unchanged: 0,
+        skipped: checked.bad_rows(),
+        errors: checked.errors,
+    };
+    if !report.errors.is_empty() && !only_good {
+        return Ok(report);
+    }
+    let tx = conn.transaction()?;
+    let labels = labels();
+    for (_, fields) in checked.good {
+        let after = values_of(&fields);
+        match by_credit_code(&tx, fields.credit_code.as_str())? {
+            None => {
+                let id = insert(&tx, &fields)?;
+                let detail = detail(&labels, None, &after);
+                audit(
+                    &tx,
+                    admin_id,
+                    id,
+                    None,
+                    "active",
+                    Some("批量导入"),
+                    detail.as_deref(),
+                )?;
+                report.created += 1;
+            }
+            Some(before) => match detail(&labels, Some(&values(&before)), &after) {
+                None => report.unchanged += 1,
+                Some(detail) => {
+                    write(&tx, before.id, &fields)?;
+                    let state = state(before.disabled);
+                    audit(
+                        &tx,
+                        admin_id,
+                        before.id,
+                        Some(state),
+                        state,
+                        Some("批量导入"),
+                        Some(&detail),
+                    )?;
+                    report.updated += 1;
+                }
+            },
+        }
+    }
+    tx.commit()?;
+    report.imported = true;
+    Ok(report)
 }
 
 /// Whether `enterprise_id` holds the automatic-review permission now.

@@ -268,6 +268,55 @@ impl Client {
         (status, serde_json::from_str(&text).unwrap_or(Value::Null))
     }
 
+    /// `POST path` with raw bytes (an uploaded file) and the session cookie.
+    pub fn post_bytes(&mut self, path: &str, content_type: &str, body: &[u8]) -> (u16, Value) {
+        let request = self
+            .agent
+            .post(&format!("{}{path}", self.base))
+            .set("Content-Type", content_type);
+        let request = match &self.cookie {
+            Some(cookie) => request.set("Cookie", cookie),
+            None => request,
+        };
+        let response = match request.send_bytes(body) {
+            Ok(response) => response,
+            Err(ureq::Error::Status(_, response)) => response,
+            Err(err) => panic!("request failed: {err}"),
+        };
+        let status = response.status();
+        let text = response.into_string().unwrap_or_default();
+        (status, serde_json::from_str(&text).unwrap_or(Value::Null))
+    }
+
+    /// The session cookie (`name=value`), once signed in.
+    pub fn cookie(&self) -> Option<&str> {
+        self.cookie.as_deref()
+    }
+
+    /// `GET path` as text (a CSV download): status, content type and body.
+    pub fn get_text(&mut self, path: &str) -> (u16, String, String) {
+        let request = self.agent.get(&format!("{}{path}", self.base));
+        let request = match &self.cookie {
+            Some(cookie) => request.set("Cookie", cookie),
+            None => request,
+        };
+        let response = match request.call() {
+            Ok(response) => response,
+            Err(ureq::Error::Status(_, response)) => response,
+            Err(err) => panic!("request failed: {err}"),
+        };
+        let status = response.status();
+        let content_type = response
+            .header("content-type")
+            .unwrap_or_default()
+            .to_owned();
+        (
+            status,
+            content_type,
+            response.into_string().unwrap_or_default(),
+        )
+    }
+
     /// The last answer's header `name` (lower case), if it had one.
     pub fn header(&self, name: &str) -> Option<&str> {
         self.last_headers
