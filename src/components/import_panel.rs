@@ -100,7 +100,7 @@ fn ReportView(report: ImportReport, noun: &'static str) -> impl IntoView {
     view! {
         <p class=class role="status">{summary}</p>
         <Show when={let empty = errors.is_empty(); move || !empty}>
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex="0" role="region" aria-label="导入错误（可横向滚动）">
                 <table aria-label="导入错误">
                     <thead><tr><th>"行号"</th><th>"列"</th><th>"原因"</th></tr></thead>
                     <tbody>

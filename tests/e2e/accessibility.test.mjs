@@ -12,14 +12,16 @@ const AXE = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8')
 /** Who signs in (null: nobody), where the sign-in lands, and the pages to scan. */
 const ROLES = [
   { user: null, pages: ['/', '/login', '/verify', '/feedback', '/no-such-page'] },
-  { user: 'qiye_km', home: '/enterprise', pages: ['/enterprise', '/plates'] },
+  { user: 'qiye_km', home: '/enterprise', pages: ['/enterprise', '/enterprise/fleet', '/enterprise/plates'] },
   { user: 'shenhe_km', home: '/review', pages: ['/review'] },
   { user: 'driver_km1', home: '/driver', pages: ['/driver'] },
   { user: 'zhifa', home: '/verify', pages: ['/verify'] },
   {
     user: 'admin',
     home: '/admin',
-    pages: ['/admin', '/admin/accounts', '/admin/adoption', '/admin/appeals', '/admin/feedback'],
+    pages: [
+      '/admin', '/admin/accounts', '/admin/enterprises', '/admin/adoption', '/admin/appeals', '/admin/feedback',
+    ],
   },
 ];
 

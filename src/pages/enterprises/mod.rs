@@ -49,7 +49,7 @@ pub fn EnterprisesPage() -> impl IntoView {
                     Some(Ok(list)) if list.items.is_empty() => view! { <p class="muted">"没有符合条件的企业"</p> }.into_any(),
                     Some(Ok(list)) => view! {
                         <p class="muted">{format!("共 {} 家企业", list.total)}</p>
-                        <div class="table-wrap">
+                        <div class="table-wrap" tabindex="0" role="region" aria-label="企业列表（可横向滚动）">
                             <table aria-label="企业列表">
                                 <thead><tr>
                                     <th>"企业名称"</th><th>"统一社会信用代码"</th><th>"所在州市"</th>

@@ -49,7 +49,7 @@ pub fn Drivers() -> impl IntoView {
                 Some(Ok(list)) if list.items.is_empty() => view! { <p class="muted">"尚未登记驾驶员"</p> }.into_any(),
                 Some(Ok(list)) => view! {
                     <p class="muted">{format!("共 {} 名", list.total)}</p>
-                    <div class="table-wrap">
+                    <div class="table-wrap" tabindex="0" role="region" aria-label="驾驶员列表（可横向滚动）">
                         <table aria-label="驾驶员列表">
                             <thead><tr>
                                 <th>"姓名"</th><th>"手机号码"</th><th>"身份证号码"</th><th>"准驾车型"</th>

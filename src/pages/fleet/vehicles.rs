@@ -44,7 +44,7 @@ pub fn Vehicles() -> impl IntoView {
                 Some(Ok(list)) if list.items.is_empty() => view! { <p class="muted">"尚未登记车辆"</p> }.into_any(),
                 Some(Ok(list)) => view! {
                     <p class="muted">{format!("共 {} 辆", list.total)}</p>
-                    <div class="table-wrap">
+                    <div class="table-wrap" tabindex="0" role="region" aria-label="车辆列表（可横向滚动）">
                         <table aria-label="车辆列表">
                             <thead><tr>
                                 <th>"车牌号码"</th><th>"核定座位数"</th><th>"车辆类型"</th><th>"车辆类型等级"</th>
