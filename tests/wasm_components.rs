@@ -26,6 +26,7 @@ fn me(role: Role) -> Me {
         role,
         enterprise_id: None,
         prefecture_code: None,
+        must_change_password: false,
     }
 }
 

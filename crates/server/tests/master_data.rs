@@ -351,6 +351,11 @@ fn a_retired_vehicle_or_driver_stays_on_its_filing_but_cannot_be_chosen_again() 
         (422, Some("vehicle_id")),
         "{error}"
     );
+    // Nor is a retired driver given a driver account.
+    let account = format!("/fleet/drivers/{}/account", driver["id"]);
+    let (status, refused) = km.post(&account, &json!({}));
+    assert_eq!(status, 409, "{refused}");
+    assert!(refused["message"].as_str().unwrap().contains("已停用"), "{refused}");
 }
 
 #[test]

@@ -513,14 +513,19 @@ pub fn give_driver_account(
     enterprise_id: i64,
     driver_id: i64,
 ) -> Result<OneTimePassword, ApiError> {
-    let name: String = conn
+    let (name, retired): (String, bool) = conn
         .query_row(
-            "SELECT name FROM drivers WHERE id = ?1 AND enterprise_id = ?2",
+            "SELECT name, retired_at IS NOT NULL FROM drivers WHERE id = ?1 AND enterprise_id = ?2",
             params![driver_id, enterprise_id],
-            |row| row.get(0),
+            |row| Ok((row.get(0)?, row.get(1)?)),
         )
         .optional()?
         .ok_or(ApiError::NotFound)?;
+    if retired {
+        return Err(ApiError::Conflict(
+            "该驾驶员已停用，不能开通账号".to_owned(),
+        ));
+    }
     let has: bool = conn.query_row(
         "SELECT EXISTS(SELECT 1 FROM users WHERE driver_id = ?1)",
         [driver_id],
