@@ -37,7 +37,7 @@ pub fn AccountsPage() -> impl IntoView {
         <RoleGate role=Role::Admin>
             <section class="card">
                 <h1>"账号管理"</h1>
-                <div class="inline-form" role="search">
+                <div class="inline-form" role="search" aria-label="搜索账号">
                     <label for="account-search">"搜索用户名或显示名"</label>
                     <input id="account-search" type="search" maxlength="64"
                         prop:value=move || search.get()

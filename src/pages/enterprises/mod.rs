@@ -37,7 +37,7 @@ pub fn EnterprisesPage() -> impl IntoView {
         <RoleGate role=Role::Admin>
             <section class="card">
                 <h1>"企业管理"</h1>
-                <div class="inline-form" role="search">
+                <div class="inline-form" role="search" aria-label="搜索企业">
                     <label for="enterprise-search">"搜索企业名称或统一社会信用代码"</label>
                     <input id="enterprise-search" type="search" maxlength="50"
                         prop:value=move || search.get()

@@ -36,7 +36,7 @@ pub fn Drivers() -> impl IntoView {
     view! {
         <section class="card" aria-label="驾驶员">
             <h2>"驾驶员"</h2>
-            <div class="inline-form" role="search">
+            <div class="inline-form" role="search" aria-label="搜索驾驶员">
                 <label for="driver-search">"搜索姓名或手机号码"</label>
                 <input id="driver-search" type="search" maxlength="50"
                     prop:value=move || search.get()

@@ -32,7 +32,7 @@ pub fn Vehicles() -> impl IntoView {
     view! {
         <section class="card" aria-label="车辆">
             <h2>"车辆"</h2>
-            <div class="inline-form" role="search">
+            <div class="inline-form" role="search" aria-label="搜索车辆">
                 <label for="vehicle-search">"搜索车牌号码"</label>
                 <input id="vehicle-search" type="search" maxlength="50"
                     prop:value=move || search.get()
