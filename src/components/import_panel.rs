@@ -59,7 +59,7 @@ pub fn ImportPanel(
             <form on:submit=submit class="inline-form">
                 <label for=file_id.clone()>"CSV 文件"</label>
                 <input id=file_id type="file" accept=".csv,text/csv" node_ref=input_ref/>
-                <label>
+                <label class="check">
                     <input id=only_good_id type="checkbox" prop:checked=move || only_good.get()
                         on:change=move |ev| only_good.set(event_target_checked(&ev))/>
                     "只导入检查通过的行"
