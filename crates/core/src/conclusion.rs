@@ -139,7 +139,9 @@ mod tests {
         let soon = Conclusion::NotYetValid { starts_in: 90 * 60 };
         assert_eq!(soon.headline(), "真实，但尚未生效");
         assert_eq!(soon.detail().as_deref(), Some("还有 1 小时 30 分钟生效"));
-        let late = Conclusion::Expired { ended_ago: 2 * 86_400 };
+        let late = Conclusion::Expired {
+            ended_ago: 2 * 86_400,
+        };
         assert_eq!(late.detail().as_deref(), Some("已过期 2 天"));
         assert_eq!(Conclusion::Valid.detail(), None);
         let forged = Conclusion::Unconfirmed(VerifyError::SignatureInvalid);
@@ -152,7 +154,10 @@ mod tests {
         let revoked = Some(OnlineStatus::Revoked);
         assert_eq!(Conclusion::Valid.with_online(revoked), Conclusion::Revoked);
         let late = Conclusion::Expired { ended_ago: 60 };
-        assert_eq!(late.with_online(Some(OnlineStatus::Ended)), Conclusion::Ended);
+        assert_eq!(
+            late.with_online(Some(OnlineStatus::Ended)),
+            Conclusion::Ended
+        );
         assert_eq!(
             Conclusion::Valid.with_online(Some(OnlineStatus::Unknown)),
             Conclusion::Valid

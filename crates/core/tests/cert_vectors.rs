@@ -113,7 +113,12 @@ fn a_genuine_certificate_out_of_its_window_or_scope_keeps_what_it_says() {
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test)]
 #[cfg_attr(not(target_arch = "wasm32"), test)]
 fn a_certificate_not_proven_genuine_says_nothing_it_claims() {
-    for name in ["tampered_signature", "unknown_kid", "key_removed", "issuer_key_expired"] {
+    for name in [
+        "tampered_signature",
+        "unknown_kid",
+        "key_removed",
+        "issuer_key_expired",
+    ] {
         let (verdict, conclusion) = conclusion_of(name);
         assert!(verdict.certificate().is_none(), "{name}");
         assert_eq!(conclusion.headline(), "不能确认真伪", "{name}");
@@ -124,7 +129,10 @@ fn a_certificate_not_proven_genuine_says_nothing_it_claims() {
 #[cfg_attr(not(target_arch = "wasm32"), test)]
 fn drivers_are_read_and_a_certificate_without_them_still_verifies() {
     let (verdict, _) = conclusion_of("valid_yunnan_53_with_drivers");
-    assert_eq!(verdict.certificate().unwrap().charter.drivers, ["张三", "李四"]);
+    assert_eq!(
+        verdict.certificate().unwrap().charter.drivers,
+        ["张三", "李四"]
+    );
     let (verdict, conclusion) = conclusion_of("valid_yunnan_53");
     assert!(verdict.certificate().unwrap().charter.drivers.is_empty());
     assert_eq!(conclusion, Conclusion::Valid);

@@ -355,7 +355,10 @@ fn a_retired_vehicle_or_driver_stays_on_its_filing_but_cannot_be_chosen_again() 
     let account = format!("/fleet/drivers/{}/account", driver["id"]);
     let (status, refused) = km.post(&account, &json!({}));
     assert_eq!(status, 409, "{refused}");
-    assert!(refused["message"].as_str().unwrap().contains("已停用"), "{refused}");
+    assert!(
+        refused["message"].as_str().unwrap().contains("已停用"),
+        "{refused}"
+    );
 }
 
 #[test]

@@ -11,8 +11,8 @@ use serde::Serialize;
 
 use super::ApiError;
 use crate::state::AppState;
-use crate::trust::{publish, served};
 use crate::trust::store::Published;
+use crate::trust::{publish, served};
 
 /// The media type of a signed trust list (a tagged COSE_Sign1).
 pub const MEDIA_TYPE: &str = "application/cose; cose-type=\"cose-sign1\"";
