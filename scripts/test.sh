@@ -4,6 +4,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 source scripts/env.sh
+# A test run builds everything once; incremental caches would only add gigabytes to the disk.
+export CARGO_INCREMENTAL="${CARGO_INCREMENTAL:-0}"
 
 echo "== native tests (core rules and format, API over HTTP against the real binary)"
 cargo test --workspace --locked
