@@ -21,7 +21,8 @@ use crate::api::master_data::{checked, SearchQuery};
 use crate::api::ApiError;
 use crate::auth::CurrentUser;
 use crate::state::AppState;
-use crate::store::enterprises;
+use crate::store::enterprises::{self, Enterprises};
+use crate::store::register;
 
 /// The enterprise routes (administrator only, but for an operator reading its own).
 pub fn routes() -> Router<AppState> {
@@ -59,7 +60,7 @@ async fn create(
     let fields = checked(input.check())?;
     let view = state
         .db
-        .call(move |conn| enterprises::create(conn, user.id, &fields))
+        .call(move |conn| register::create::<Enterprises>(conn, user.id, (), &fields))
         .await?;
     Ok((StatusCode::CREATED, Json(view)))
 }
@@ -74,7 +75,7 @@ async fn update(
     let fields = checked(input.check())?;
     let view = state
         .db
-        .call(move |conn| enterprises::update(conn, user.id, id, &fields))
+        .call(move |conn| register::update::<Enterprises>(conn, user.id, (), id, &fields))
         .await?;
     Ok(Json(view))
 }
@@ -124,7 +125,16 @@ async fn set_disabled(
     }
     let view = state
         .db
-        .call(move |conn| enterprises::set_disabled(conn, user.id, id, disabled, &reason))
+        .call(move |conn| {
+            register::set_out_of_service::<Enterprises>(
+                conn,
+                user.id,
+                (),
+                id,
+                disabled,
+                Some(&reason),
+            )
+        })
         .await?;
     Ok(Json(view))
 }
@@ -147,7 +157,7 @@ async fn import_file(
         .db
         .call(move |conn| {
             let checked = import::enterprises(&bytes).map_err(file_error)?;
-            enterprises::import(conn, user.id, checked, only_good)
+            register::import::<Enterprises>(conn, user.id, (), checked, only_good)
         })
         .await?;
     Ok(Json(report))

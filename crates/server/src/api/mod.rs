@@ -12,8 +12,7 @@ mod error;
 mod feedback;
 mod filings;
 mod fleet;
-mod fleet_drivers;
-mod fleet_vehicles;
+mod fleet_register;
 mod health;
 mod import;
 pub(crate) mod json;
@@ -44,8 +43,7 @@ pub fn router() -> Router<AppState> {
         .merge(filings::routes())
         .merge(review::routes())
         .merge(fleet::routes())
-        .merge(fleet_vehicles::routes())
-        .merge(fleet_drivers::routes())
+        .merge(fleet_register::routes())
         .merge(enterprises::routes())
         .merge(audit::routes())
         .merge(certificate_status::routes())

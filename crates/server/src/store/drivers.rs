@@ -5,15 +5,13 @@ use charterpass_core::filing_api::{AuditEntity, Paged};
 use charterpass_core::licence::LicenceClass;
 use charterpass_core::mask;
 use charterpass_core::master_data::date_text;
-use charterpass_core::master_data::driver::{self, DriverFields, DriverRecord};
-use charterpass_core::master_data::import::{Checked, ImportReport};
+use charterpass_core::master_data::driver::{self, DriverFields, DriverInput, DriverRecord};
 use rusqlite::{params, Connection, OptionalExtension};
 
-use super::audit::{self, Change};
 use super::changes::detail;
 use super::dates::date;
+use super::register::Register;
 use crate::api::paging::PageRequest;
-use crate::api::ApiError;
 
 const COLUMNS: &str = "d.id, d.name, d.phone, d.id_number, d.licence_class,
     d.qualification_number, d.qualification_valid_until, d.retired_at IS NOT NULL,
@@ -185,200 +183,85 @@ fn write(conn: &Connection, id: i64, f: &DriverFields) -> rusqlite::Result<()> {
     Ok(())
 }
 
-fn audit(
-    conn: &Connection,
-    user_id: i64,
-    id: i64,
-    from: Option<&str>,
-    to: &str,
-    reason: Option<&str>,
-    detail: Option<&str>,
-) -> rusqlite::Result<()> {
-    audit::record(
-        conn,
-        &Change {
-            user_id: Some(user_id),
-            entity: AuditEntity::Driver,
-            entity_id: id,
-            from,
-            to,
-            reason,
-            detail,
-        },
-    )
-}
-
-fn state(retired: bool) -> &'static str {
-    if retired {
-        "retired"
-    } else {
-        "active"
-    }
-}
-
-/// Registers a driver; 409 when the enterprise registered the identity number already.
-pub fn create(
-    conn: &mut Connection,
-    user_id: i64,
-    enterprise_id: i64,
-    fields: &DriverFields,
-) -> Result<DriverRecord, ApiError> {
-    let tx = conn.transaction()?;
-    if by_id_number(&tx, enterprise_id, &fields.id_number)?.is_some() {
-        return Err(ApiError::Conflict(TAKEN.into()));
-    }
-    let id = insert(&tx, enterprise_id, fields)?;
-    let detail = detail(&labels(), None, &values_of(fields));
-    audit(&tx, user_id, id, None, "active", None, detail.as_deref())?;
-    let record = find(&tx, enterprise_id, id)?.ok_or(ApiError::NotFound)?;
-    tx.commit()?;
-    Ok(record)
-}
-
-/// Edits driver `id` of `enterprise_id` (404 for another enterprise's).
-pub fn update(
-    conn: &mut Connection,
-    user_id: i64,
-    enterprise_id: i64,
-    id: i64,
-    fields: &DriverFields,
-) -> Result<DriverRecord, ApiError> {
-    let tx = conn.transaction()?;
-    let before = find(&tx, enterprise_id, id)?.ok_or(ApiError::NotFound)?;
-    if let Some(other) = by_id_number(&tx, enterprise_id, &fields.id_number)? {
-        if other.id != id {
-            return Err(ApiError::Conflict(TAKEN.into()));
-        }
-    }
-    write(&tx, id, fields)?;
-    if before.input() != driver_input(fields) {
-        let state = state(before.retired);
-        let detail = changed(&before, fields);
-        audit(&tx, user_id, id, Some(state), state, None, Some(&detail))?;
-    }
-    let record = find(&tx, enterprise_id, id)?.ok_or(ApiError::NotFound)?;
-    tx.commit()?;
-    Ok(record)
-}
-
-/// Retires (or returns to service) driver `id` of `enterprise_id`; 409 when it already is so.
-pub fn set_retired(
-    conn: &mut Connection,
-    user_id: i64,
-    enterprise_id: i64,
-    id: i64,
-    retired: bool,
-) -> Result<DriverRecord, ApiError> {
-    let tx = conn.transaction()?;
-    let before = find(&tx, enterprise_id, id)?.ok_or(ApiError::NotFound)?;
-    if before.retired == retired {
-        let message = if retired {
-            "该驾驶员已停用"
-        } else {
-            "该驾驶员未停用"
-        };
-        return Err(ApiError::Conflict(message.into()));
-    }
-    tx.execute(
-        "UPDATE drivers SET retired_at = CASE WHEN ?2 THEN ?3 END WHERE id = ?1",
-        params![id, retired, super::now_cst()],
-    )?;
-    audit(
-        &tx,
-        user_id,
-        id,
-        Some(state(!retired)),
-        state(retired),
-        None,
-        None,
-    )?;
-    let record = find(&tx, enterprise_id, id)?.ok_or(ApiError::NotFound)?;
-    tx.commit()?;
-    Ok(record)
-}
-
-/// Stores a checked file in one transaction, each row matched by identity number within the
-/// enterprise: new people are registered, known ones updated (retired drivers stay retired).
-/// Nothing is stored while any row is bad, unless `only_good`.
-pub fn import(
-    conn: &mut Connection,
-    user_id: i64,
-    enterprise_id: i64,
-    checked: Checked<DriverFields>,
-    only_good: bool,
-) -> Result<ImportReport, ApiError> {
-    let mut report = ImportReport {
-        rows: checked.rows,
-        imported: false,
-        created: 0,
-        updated: 0,
-        unchanged: 0,
-        skipped: checked.bad_rows(),
-        errors: checked.errors,
-    };
-    if !report.errors.is_empty() && !only_good {
-        return Ok(report);
-    }
-    let tx = conn.transaction()?;
-    let labels = labels();
-    for (_, fields) in checked.good {
-        match by_id_number(&tx, enterprise_id, &fields.id_number)? {
-            None => {
-                let id = insert(&tx, enterprise_id, &fields)?;
-                let detail = detail(&labels, None, &values_of(&fields));
-                audit(
-                    &tx,
-                    user_id,
-                    id,
-                    None,
-                    "active",
-                    Some("批量导入"),
-                    detail.as_deref(),
-                )?;
-                report.created += 1;
-            }
-            Some(before) => {
-                // The full numbers decide whether anything changed; the masked ones are audited.
-                if before.input() == driver_input(&fields) {
-                    report.unchanged += 1;
-                    continue;
-                }
-                write(&tx, before.id, &fields)?;
-                let state = state(before.retired);
-                let detail = changed(&before, &fields);
-                audit(
-                    &tx,
-                    user_id,
-                    before.id,
-                    Some(state),
-                    state,
-                    Some("批量导入"),
-                    Some(&detail),
-                )?;
-                report.updated += 1;
-            }
-        }
-    }
-    tx.commit()?;
-    report.imported = true;
-    Ok(report)
-}
-
-/// The audit detail of a change that happened: a change hidden by the masks (the middle digits
-/// of a number) is still recorded, as such.
-fn changed(before: &DriverRecord, after: &DriverFields) -> String {
-    detail(&labels(), Some(&values(before)), &values_of(after))
-        .unwrap_or_else(|| "个人号码的中间位已修改（已脱敏）".to_owned())
-}
-
 /// The checked fields as the form would hold them, to compare with a stored record.
-fn driver_input(f: &DriverFields) -> charterpass_core::master_data::driver::DriverInput {
-    charterpass_core::master_data::driver::DriverInput {
+fn driver_input(f: &DriverFields) -> DriverInput {
+    DriverInput {
         name: f.name.clone(),
         phone: f.phone.clone(),
         id_number: f.id_number.clone(),
         licence_class: f.licence_class.as_str().to_owned(),
         qualification_number: f.qualification_number.clone(),
         qualification_valid_until: date_text(f.qualification_valid_until),
+    }
+}
+
+/// The drivers register: an enterprise's, known by identity number within it, retired rather
+/// than deleted.
+pub struct Drivers;
+
+impl Register for Drivers {
+    type Fields = DriverFields;
+    type Record = DriverRecord;
+    type Owner = i64;
+    const ENTITY: AuditEntity = AuditEntity::Driver;
+    const OUT_OF_SERVICE: &'static str = "retired";
+    const ALREADY: [&'static str; 2] = ["该驾驶员已停用", "该驾驶员未停用"];
+    const KEY: &'static str = "id_number";
+
+    fn label(field: &str) -> &'static str {
+        driver::label(field)
+    }
+
+    fn find(conn: &Connection, owner: i64, id: i64) -> rusqlite::Result<Option<DriverRecord>> {
+        find(conn, owner, id)
+    }
+
+    fn id(record: &DriverRecord) -> i64 {
+        record.id
+    }
+
+    fn is_out_of_service(record: &DriverRecord) -> bool {
+        record.retired
+    }
+
+    fn by_key(
+        conn: &Connection,
+        owner: i64,
+        fields: &DriverFields,
+    ) -> rusqlite::Result<Option<(bool, DriverRecord)>> {
+        Ok(by_id_number(conn, owner, &fields.id_number)?.map(|record| (true, record)))
+    }
+
+    fn taken(_: &DriverFields, _: bool) -> String {
+        TAKEN.into()
+    }
+
+    fn insert(conn: &Connection, owner: i64, fields: &DriverFields) -> rusqlite::Result<i64> {
+        insert(conn, owner, fields)
+    }
+
+    fn write(conn: &Connection, id: i64, fields: &DriverFields) -> rusqlite::Result<()> {
+        write(conn, id, fields)
+    }
+
+    fn set_out_of_service(conn: &Connection, id: i64, out: bool) -> rusqlite::Result<()> {
+        conn.execute(
+            "UPDATE drivers SET retired_at = CASE WHEN ?2 THEN ?3 END WHERE id = ?1",
+            params![id, out, super::now_cst()],
+        )?;
+        Ok(())
+    }
+
+    /// The full numbers decide whether anything changed; the masked ones are audited, and a
+    /// change the masks hide (the middle digits of a number) is still recorded, as such.
+    fn change(before: Option<&DriverRecord>, after: &DriverFields) -> Option<String> {
+        let Some(before) = before else {
+            return detail(&labels(), None, &values_of(after));
+        };
+        if before.input() == driver_input(after) {
+            return None;
+        }
+        let detail = detail(&labels(), Some(&values(before)), &values_of(after));
+        Some(detail.unwrap_or_else(|| "个人号码的中间位已修改（已脱敏）".to_owned()))
     }
 }

@@ -4,12 +4,12 @@
 use charterpass_core::filing_api::{AuditEntity, EnterpriseView, Paged};
 use charterpass_core::master_data::date_text;
 use charterpass_core::master_data::enterprise::{self, EnterpriseFields};
-use charterpass_core::master_data::import::{Checked, ImportReport};
 use rusqlite::{params, Connection, OptionalExtension};
 
 use super::audit::{self, Change};
 use super::changes::detail;
 use super::dates::date;
+use super::register::Register;
 use crate::api::paging::PageRequest;
 use crate::api::ApiError;
 
@@ -156,192 +156,6 @@ fn write(conn: &Connection, id: i64, fields: &EnterpriseFields) -> rusqlite::Res
     Ok(())
 }
 
-fn state(disabled: bool) -> &'static str {
-    if disabled {
-        "disabled"
-    } else {
-        "active"
-    }
-}
-
-fn audit(
-    conn: &Connection,
-    admin_id: i64,
-    id: i64,
-    from: Option<&str>,
-    to: &str,
-    reason: Option<&str>,
-    detail: Option<&str>,
-) -> rusqlite::Result<()> {
-    audit::record(
-        conn,
-        &Change {
-            user_id: Some(admin_id),
-            entity: AuditEntity::Enterprise,
-            entity_id: id,
-            from,
-            to,
-            reason,
-            detail,
-        },
-    )
-}
-
-/// Registers an enterprise; 409 when its credit code is registered already. A permission given
-/// at registration is audited like a grant.
-pub fn create(
-    conn: &mut Connection,
-    admin_id: i64,
-    fields: &EnterpriseFields,
-) -> Result<EnterpriseView, ApiError> {
-    let tx = conn.transaction()?;
-    if by_credit_code(&tx, fields.credit_code.as_str())?.is_some() {
-        return Err(ApiError::Conflict(taken(fields.credit_code.as_str())));
-    }
-    let id = insert(&tx, fields)?;
-    let detail = detail(&labels(), None, &values_of(fields));
-    audit(&tx, admin_id, id, None, "active", None, detail.as_deref())?;
-    if fields.auto_review {
-        let reason = Some("登记时授予");
-        audit(
-            &tx,
-            admin_id,
-            id,
-            Some("withdrawn"),
-            "granted",
-            reason,
-            None,
-        )?;
-    }
-    let view = find(&tx, id)?.ok_or(ApiError::NotFound)?;
-    tx.commit()?;
-    Ok(view)
-}
-
-/// Edits enterprise `id` (the permission changes only through [`set_auto_review`]).
-pub fn update(
-    conn: &mut Connection,
-    admin_id: i64,
-    id: i64,
-    fields: &EnterpriseFields,
-) -> Result<EnterpriseView, ApiError> {
-    let tx = conn.transaction()?;
-    let before = find(&tx, id)?.ok_or(ApiError::NotFound)?;
-    if let Some(other) = by_credit_code(&tx, fields.credit_code.as_str())? {
-        if other.id != id {
-            return Err(ApiError::Conflict(taken(fields.credit_code.as_str())));
-        }
-    }
-    write(&tx, id, fields)?;
-    if let Some(detail) = detail(&labels(), Some(&values(&before)), &values_of(fields)) {
-        let state = state(before.disabled);
-        audit(&tx, admin_id, id, Some(state), state, None, Some(&detail))?;
-    }
-    let view = find(&tx, id)?.ok_or(ApiError::NotFound)?;
-    tx.commit()?;
-    Ok(view)
-}
-
-/// Disables or re-enables enterprise `id`, with a reason; 409 when it already is so.
-pub fn set_disabled(
-    conn: &mut Connection,
-    admin_id: i64,
-    id: i64,
-    disabled: bool,
-    reason: &str,
-) -> Result<EnterpriseView, ApiError> {
-    let tx = conn.transaction()?;
-    let before = find(&tx, id)?.ok_or(ApiError::NotFound)?;
-    if before.disabled == disabled {
-        let message = if disabled {
-            "该企业已停用"
-        } else {
-            "该企业未停用"
-        };
-        return Err(ApiError::Conflict(message.into()));
-    }
-    tx.execute(
-        "UPDATE enterprises SET disabled = ?2 WHERE id = ?1",
-        params![id, disabled],
-    )?;
-    audit(
-        &tx,
-        admin_id,
-        id,
-        Some(state(!disabled)),
-        state(disabled),
-        Some(reason),
-        None,
-    )?;
-    let view = find(&tx, id)?.ok_or(ApiError::NotFound)?;
-    tx.commit()?;
-    Ok(view)
-}
-
-/// Stores a checked file in one transaction, each row matched by credit code: new codes are
-/// registered (without the permission), known ones updated (permission and disabled mark kept).
-/// Nothing is stored while any row is bad, unless `only_good`.
-pub fn import(
-    conn: &mut Connection,
-    admin_id: i64,
-    checked: Checked<EnterpriseFields>,
-    only_good: bool,
-) -> Result<ImportReport, ApiError> {
-    let mut report = ImportReport {
-        rows: checked.rows,
-        imported: false,
-        created: 0,
-        updated: 0,
-        unchanged: 0,
-        skipped: checked.bad_rows(),
-        errors: checked.errors,
-    };
-    if !report.errors.is_empty() && !only_good {
-        return Ok(report);
-    }
-    let tx = conn.transaction()?;
-    let labels = labels();
-    for (_, fields) in checked.good {
-        let after = values_of(&fields);
-        match by_credit_code(&tx, fields.credit_code.as_str())? {
-            None => {
-                let id = insert(&tx, &fields)?;
-                let detail = detail(&labels, None, &after);
-                audit(
-                    &tx,
-                    admin_id,
-                    id,
-                    None,
-                    "active",
-                    Some("批量导入"),
-                    detail.as_deref(),
-                )?;
-                report.created += 1;
-            }
-            Some(before) => match detail(&labels, Some(&values(&before)), &after) {
-                None => report.unchanged += 1,
-                Some(detail) => {
-                    write(&tx, before.id, &fields)?;
-                    let state = state(before.disabled);
-                    audit(
-                        &tx,
-                        admin_id,
-                        before.id,
-                        Some(state),
-                        state,
-                        Some("批量导入"),
-                        Some(&detail),
-                    )?;
-                    report.updated += 1;
-                }
-            },
-        }
-    }
-    tx.commit()?;
-    report.imported = true;
-    Ok(report)
-}
-
 /// Whether `enterprise_id` holds the automatic-review permission now.
 pub fn auto_review(conn: &Connection, enterprise_id: i64) -> rusqlite::Result<bool> {
     conn.query_row(
@@ -399,4 +213,89 @@ pub fn set_auto_review(
     let view = find(&tx, enterprise_id)?.ok_or(ApiError::NotFound)?;
     tx.commit()?;
     Ok(view)
+}
+
+/// The enterprises register: the province's, known by credit code, disabled rather than
+/// deleted. A permission given at registration is audited like a grant.
+pub struct Enterprises;
+
+impl Register for Enterprises {
+    type Fields = EnterpriseFields;
+    type Record = EnterpriseView;
+    type Owner = ();
+    const ENTITY: AuditEntity = AuditEntity::Enterprise;
+    const OUT_OF_SERVICE: &'static str = "disabled";
+    const ALREADY: [&'static str; 2] = ["该企业已停用", "该企业未停用"];
+    const KEY: &'static str = "credit_code";
+
+    fn label(field: &str) -> &'static str {
+        enterprise::label(field)
+    }
+
+    fn find(conn: &Connection, _: (), id: i64) -> rusqlite::Result<Option<EnterpriseView>> {
+        find(conn, id)
+    }
+
+    fn id(record: &EnterpriseView) -> i64 {
+        record.id
+    }
+
+    fn is_out_of_service(record: &EnterpriseView) -> bool {
+        record.disabled
+    }
+
+    fn by_key(
+        conn: &Connection,
+        _: (),
+        fields: &EnterpriseFields,
+    ) -> rusqlite::Result<Option<(bool, EnterpriseView)>> {
+        Ok(by_credit_code(conn, fields.credit_code.as_str())?.map(|view| (true, view)))
+    }
+
+    fn taken(fields: &EnterpriseFields, _: bool) -> String {
+        taken(fields.credit_code.as_str())
+    }
+
+    fn insert(conn: &Connection, _: (), fields: &EnterpriseFields) -> rusqlite::Result<i64> {
+        insert(conn, fields)
+    }
+
+    fn write(conn: &Connection, id: i64, fields: &EnterpriseFields) -> rusqlite::Result<()> {
+        write(conn, id, fields)
+    }
+
+    fn set_out_of_service(conn: &Connection, id: i64, out: bool) -> rusqlite::Result<()> {
+        conn.execute(
+            "UPDATE enterprises SET disabled = ?2 WHERE id = ?1",
+            params![id, out],
+        )?;
+        Ok(())
+    }
+
+    fn change(before: Option<&EnterpriseView>, after: &EnterpriseFields) -> Option<String> {
+        detail(&labels(), before.map(values).as_deref(), &values_of(after))
+    }
+
+    fn registered(
+        conn: &Connection,
+        user_id: i64,
+        id: i64,
+        fields: &EnterpriseFields,
+    ) -> rusqlite::Result<()> {
+        if !fields.auto_review {
+            return Ok(());
+        }
+        audit::record(
+            conn,
+            &Change {
+                user_id: Some(user_id),
+                entity: AuditEntity::Enterprise,
+                entity_id: id,
+                from: Some(permission_state(false)),
+                to: permission_state(true),
+                reason: Some("登记时授予"),
+                detail: None,
+            },
+        )
+    }
 }

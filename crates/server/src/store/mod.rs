@@ -9,6 +9,7 @@ pub mod drivers;
 pub mod enterprises;
 pub mod filings;
 pub mod fleet;
+pub mod register;
 pub mod sign_ins;
 pub mod vehicles;
 

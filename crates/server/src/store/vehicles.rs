@@ -3,15 +3,13 @@
 
 use charterpass_core::filing_api::{AuditEntity, Paged};
 use charterpass_core::master_data::date_text;
-use charterpass_core::master_data::import::{Checked, ImportReport, RowError};
 use charterpass_core::master_data::vehicle::{self, VehicleFields, VehicleRecord};
 use rusqlite::{params, Connection, OptionalExtension};
 
-use super::audit::{self, Change};
 use super::changes::detail;
 use super::dates::date;
+use super::register::Register;
 use crate::api::paging::PageRequest;
-use crate::api::ApiError;
 
 const COLUMNS: &str = "id, plate, seats, kind, grade, permit_number, permit_valid_until,
     retired_at IS NOT NULL";
@@ -162,200 +160,65 @@ fn write(conn: &Connection, id: i64, fields: &VehicleFields) -> rusqlite::Result
     Ok(())
 }
 
-/// Records a change of vehicle `id` by `user_id`.
-fn audit(
-    conn: &Connection,
-    user_id: i64,
-    id: i64,
-    from: Option<&str>,
-    to: &str,
-    reason: Option<&str>,
-    detail: Option<&str>,
-) -> rusqlite::Result<()> {
-    audit::record(
-        conn,
-        &Change {
-            user_id: Some(user_id),
-            entity: AuditEntity::Vehicle,
-            entity_id: id,
-            from,
-            to,
-            reason,
-            detail,
-        },
-    )
-}
+/// The vehicles register: an enterprise's, known by plate across the province, retired rather
+/// than deleted.
+pub struct Vehicles;
 
-fn state(retired: bool) -> &'static str {
-    if retired {
-        "retired"
-    } else {
-        "active"
-    }
-}
+impl Register for Vehicles {
+    type Fields = VehicleFields;
+    type Record = VehicleRecord;
+    type Owner = i64;
+    const ENTITY: AuditEntity = AuditEntity::Vehicle;
+    const OUT_OF_SERVICE: &'static str = "retired";
+    const ALREADY: [&'static str; 2] = ["该车辆已停用", "该车辆未停用"];
+    const KEY: &'static str = "plate";
 
-/// Registers a vehicle; 409 when its plate is registered already.
-pub fn create(
-    conn: &mut Connection,
-    user_id: i64,
-    enterprise_id: i64,
-    fields: &VehicleFields,
-) -> Result<VehicleRecord, ApiError> {
-    let tx = conn.transaction()?;
-    if let Some((owner, _)) = by_plate(&tx, fields.plate.as_str())? {
-        return Err(ApiError::Conflict(taken(
-            fields.plate.as_str(),
-            owner == enterprise_id,
-        )));
+    fn label(field: &str) -> &'static str {
+        vehicle::label(field)
     }
-    let id = insert(&tx, enterprise_id, fields)?;
-    let detail = detail(&labels(), None, &values_of(fields));
-    audit(&tx, user_id, id, None, "active", None, detail.as_deref())?;
-    let record = find(&tx, enterprise_id, id)?.ok_or(ApiError::NotFound)?;
-    tx.commit()?;
-    Ok(record)
-}
 
-/// Edits vehicle `id` of `enterprise_id` (404 for another enterprise's).
-pub fn update(
-    conn: &mut Connection,
-    user_id: i64,
-    enterprise_id: i64,
-    id: i64,
-    fields: &VehicleFields,
-) -> Result<VehicleRecord, ApiError> {
-    let tx = conn.transaction()?;
-    let before = find(&tx, enterprise_id, id)?.ok_or(ApiError::NotFound)?;
-    if let Some((owner, other)) = by_plate(&tx, fields.plate.as_str())? {
-        if other.id != id {
-            return Err(ApiError::Conflict(taken(
-                fields.plate.as_str(),
-                owner == enterprise_id,
-            )));
-        }
+    fn find(conn: &Connection, owner: i64, id: i64) -> rusqlite::Result<Option<VehicleRecord>> {
+        find(conn, owner, id)
     }
-    write(&tx, id, fields)?;
-    let state = state(before.retired);
-    if let Some(detail) = detail(&labels(), Some(&values(&before)), &values_of(fields)) {
-        audit(&tx, user_id, id, Some(state), state, None, Some(&detail))?;
-    }
-    let record = find(&tx, enterprise_id, id)?.ok_or(ApiError::NotFound)?;
-    tx.commit()?;
-    Ok(record)
-}
 
-/// Retires (or returns to service) vehicle `id` of `enterprise_id`; 409 when it already is so.
-pub fn set_retired(
-    conn: &mut Connection,
-    user_id: i64,
-    enterprise_id: i64,
-    id: i64,
-    retired: bool,
-) -> Result<VehicleRecord, ApiError> {
-    let tx = conn.transaction()?;
-    let before = find(&tx, enterprise_id, id)?.ok_or(ApiError::NotFound)?;
-    if before.retired == retired {
-        let message = if retired {
-            "该车辆已停用"
-        } else {
-            "该车辆未停用"
-        };
-        return Err(ApiError::Conflict(message.into()));
+    fn id(record: &VehicleRecord) -> i64 {
+        record.id
     }
-    tx.execute(
-        "UPDATE vehicles SET retired_at = CASE WHEN ?2 THEN ?3 END WHERE id = ?1",
-        params![id, retired, super::now_cst()],
-    )?;
-    audit(
-        &tx,
-        user_id,
-        id,
-        Some(state(!retired)),
-        state(retired),
-        None,
-        None,
-    )?;
-    let record = find(&tx, enterprise_id, id)?.ok_or(ApiError::NotFound)?;
-    tx.commit()?;
-    Ok(record)
-}
 
-/// Stores a checked file in one transaction, each row matched by plate: a new plate is
-/// registered, a plate of this enterprise updated (retired vehicles stay retired), a plate of
-/// another enterprise is a bad row. Nothing is stored while any row is bad, unless `only_good`.
-pub fn import(
-    conn: &mut Connection,
-    user_id: i64,
-    enterprise_id: i64,
-    checked: Checked<VehicleFields>,
-    only_good: bool,
-) -> Result<ImportReport, ApiError> {
-    let tx = conn.transaction()?;
-    let mut errors = checked.errors;
-    let mut rows = Vec::new();
-    for (row, fields) in checked.good {
-        let existing = by_plate(&tx, fields.plate.as_str())?;
-        match existing {
-            Some((owner, _)) if owner != enterprise_id => errors.push(RowError {
-                row,
-                field: "plate".into(),
-                column: vehicle::label("plate").into(),
-                message: taken(fields.plate.as_str(), false),
-            }),
-            _ => rows.push((existing.map(|(_, record)| record), fields)),
-        }
+    fn is_out_of_service(record: &VehicleRecord) -> bool {
+        record.retired
     }
-    errors.sort_by_key(|e| e.row);
-    let mut report = ImportReport {
-        rows: checked.rows,
-        imported: false,
-        created: 0,
-        updated: 0,
-        unchanged: 0,
-        skipped: checked.rows - rows.len(),
-        errors,
-    };
-    if !report.errors.is_empty() && !only_good {
-        return Ok(report);
+
+    fn by_key(
+        conn: &Connection,
+        owner: i64,
+        fields: &VehicleFields,
+    ) -> rusqlite::Result<Option<(bool, VehicleRecord)>> {
+        let found = by_plate(conn, fields.plate.as_str())?;
+        Ok(found.map(|(enterprise_id, record)| (enterprise_id == owner, record)))
     }
-    let labels = labels();
-    for (existing, fields) in rows {
-        let after = values_of(&fields);
-        match existing {
-            None => {
-                let id = insert(&tx, enterprise_id, &fields)?;
-                let detail = detail(&labels, None, &after);
-                audit(
-                    &tx,
-                    user_id,
-                    id,
-                    None,
-                    "active",
-                    Some("批量导入"),
-                    detail.as_deref(),
-                )?;
-                report.created += 1;
-            }
-            Some(before) => match detail(&labels, Some(&values(&before)), &after) {
-                None => report.unchanged += 1,
-                Some(detail) => {
-                    write(&tx, before.id, &fields)?;
-                    let state = state(before.retired);
-                    audit(
-                        &tx,
-                        user_id,
-                        before.id,
-                        Some(state),
-                        state,
-                        Some("批量导入"),
-                        Some(&detail),
-                    )?;
-                    report.updated += 1;
-                }
-            },
-        }
+
+    fn taken(fields: &VehicleFields, own: bool) -> String {
+        taken(fields.plate.as_str(), own)
     }
-    tx.commit()?;
-    report.imported = true;
-    Ok(report)
+
+    fn insert(conn: &Connection, owner: i64, fields: &VehicleFields) -> rusqlite::Result<i64> {
+        insert(conn, owner, fields)
+    }
+
+    fn write(conn: &Connection, id: i64, fields: &VehicleFields) -> rusqlite::Result<()> {
+        write(conn, id, fields)
+    }
+
+    fn set_out_of_service(conn: &Connection, id: i64, out: bool) -> rusqlite::Result<()> {
+        conn.execute(
+            "UPDATE vehicles SET retired_at = CASE WHEN ?2 THEN ?3 END WHERE id = ?1",
+            params![id, out, super::now_cst()],
+        )?;
+        Ok(())
+    }
+
+    fn change(before: Option<&VehicleRecord>, after: &VehicleFields) -> Option<String> {
+        detail(&labels(), before.map(values).as_deref(), &values_of(after))
+    }
 }
