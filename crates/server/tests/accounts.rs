@@ -398,3 +398,37 @@ fn first_admin_works_once_on_an_empty_database() {
     let (status, list) = client.get("/accounts");
     assert_eq!((status, list["total"].as_i64()), (200, Some(1)));
 }
+
+#[test]
+fn a_retired_drivers_account_is_signed_out_and_refused_until_the_driver_returns() {
+    let server = Server::start();
+    let conn = db(&server);
+    let (driver_user, driver_id, operator): (String, i64, String) = conn
+        .query_row(
+            "SELECT u.username, u.driver_id, o.username FROM users u
+             JOIN drivers d ON d.id = u.driver_id
+             JOIN users o ON o.enterprise_id = d.enterprise_id AND o.role = 'enterprise'
+             WHERE u.role = 'driver' LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .unwrap();
+    let mut driver = server.login(&driver_user);
+    assert_eq!(driver.get("/driver/tasks").0, 200);
+    let mut operator = server.login(&operator);
+
+    let (status, body) = operator.post(&format!("/fleet/drivers/{driver_id}/retire"), &json!({}));
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(driver.get("/driver/tasks").0, 401);
+    let (_, status, body) = sign_in(&server, &driver_user, common::DEMO_PASSWORD);
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (403, Some("account_disabled"))
+    );
+
+    let (status, body) =
+        operator.post(&format!("/fleet/drivers/{driver_id}/reinstate"), &json!({}));
+    assert_eq!(status, 200, "{body}");
+    let (_, status, _) = sign_in(&server, &driver_user, common::DEMO_PASSWORD);
+    assert_eq!(status, 200);
+}

@@ -58,8 +58,21 @@ impl CurrentUser {
     }
 }
 
-const USER_COLUMNS: &str = "id, username, display_name, role, enterprise_id, prefecture_code, \
-     driver_id, must_change_password, disabled_at IS NOT NULL";
+/// Whether an account is out of service: disabled, or the account of a retired driver (who
+/// drives for the enterprise no more, until it is returned to service).
+macro_rules! out_of_service {
+    () => {
+        "(users.disabled_at IS NOT NULL OR EXISTS (SELECT 1 FROM drivers d \
+         WHERE d.id = users.driver_id AND d.retired_at IS NOT NULL))"
+    };
+}
+const OUT_OF_SERVICE: &str = out_of_service!();
+
+const USER_COLUMNS: &str = concat!(
+    "id, username, display_name, role, enterprise_id, prefecture_code, driver_id, \
+     must_change_password, ",
+    out_of_service!()
+);
 
 fn user_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<CurrentUser> {
     let role: String = row.get(3)?;
@@ -131,7 +144,7 @@ pub async fn user_from_headers(
             let user_id =
                 session::user_of(conn, &token, &policy)?.ok_or(ApiError::Unauthenticated)?;
             conn.query_row(
-                &format!("SELECT {USER_COLUMNS} FROM users WHERE id = ?1 AND disabled_at IS NULL"),
+                &format!("SELECT {USER_COLUMNS} FROM users WHERE id = ?1 AND NOT {OUT_OF_SERVICE}"),
                 [user_id],
                 user_from_row,
             )
