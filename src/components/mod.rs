@@ -9,6 +9,7 @@ pub mod import_panel;
 pub mod layout;
 pub mod nav;
 pub mod one_time_password;
+pub mod paged_list;
 pub mod pager;
 pub mod role_gate;
 pub mod sign_in;

@@ -20,7 +20,8 @@ pub fn Pager(
     #[prop(into)]
     pages: Signal<u32>,
     /// What the pages are of, for screen readers.
-    label: &'static str,
+    #[prop(into)]
+    label: String,
 ) -> impl IntoView {
     // A list that shrank (a row cancelled on the last page) shows its new last page.
     Effect::new(move |_| {
@@ -30,7 +31,7 @@ pub fn Pager(
     });
     view! {
         <Show when=move || { pages.get() > 1 }>
-            <nav class="pager" aria-label=label>
+            <nav class="pager" aria-label=label.clone()>
                 <button type="button" class="secondary small" disabled=move || { page.get() <= 1 }
                     on:click=move |_| page.update(|p| *p = p.saturating_sub(1).max(1))>"上一页"</button>
                 <span>{move || format!("第 {} / {} 页", page.get(), pages.get())}</span>

@@ -3,7 +3,7 @@
 // filters the change by kind and person. Every field of the new pages has a label.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, screenshot, signIn, startServer, watchErrors } from './harness.mjs';
+import { apiAs, launchBrowser, screenshot, signIn, startServer, watchErrors } from './harness.mjs';
 
 let server;
 let browser;
@@ -76,6 +76,47 @@ test('an administrator creates a reviewer whose first sign-in sets a new passwor
   await reviewer.getByRole('heading', { name: '审核工作台' }).waitFor();
   await reviewer.context().close();
 
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('an administrator edits an account: its display name and prefecture change, its user name and role do not', async () => {
+  const api = await apiAs(server.base, 'admin');
+  const created = await api('POST', '/accounts', {
+    username: 'zhifa_edit', display_name: '昆明执法员', role: 'inspector', prefecture_code: '530100',
+  });
+  assert.equal(created.status, 201);
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await signIn(page, server.base, 'admin', '/admin');
+  await page.goto(`${server.base}/admin/accounts`);
+  await page.getByLabel('搜索用户名或显示名').fill('zhifa_edit');
+  const row = page.locator('tr[data-account="zhifa_edit"]');
+  await row.getByRole('button', { name: '修改账号 zhifa_edit' }).click();
+  await page.getByRole('heading', { name: '修改账号' }).waitFor();
+  assert.equal(await page.getByLabel('用户名', { exact: true }).inputValue(), 'zhifa_edit');
+  assert.ok(await page.getByLabel('用户名', { exact: true }).isDisabled());
+  assert.ok(await page.getByLabel('角色', { exact: true }).last().isDisabled());
+  assert.equal(await page.getByLabel('所属州（市）').inputValue(), '530100');
+
+  await page.getByLabel('显示名', { exact: true }).fill('');
+  await page.getByRole('button', { name: '保存账号' }).click();
+  await page.getByRole('alert').first().waitFor();
+
+  await page.getByLabel('显示名', { exact: true }).fill('省执法局执法员');
+  await page.getByLabel('所属州（市）').selectOption('');
+  await page.getByRole('button', { name: '保存账号' }).click();
+  await page.getByRole('status').getByText('已保存账号 zhifa_edit').waitFor();
+  await row.getByText('省执法局执法员').waitFor();
+  await row.getByText('省交通运输综合执法局').waitFor();
+  await page.getByRole('heading', { name: '新建账号' }).waitFor();
+
+  const listed = await api('GET', '/accounts?q=zhifa_edit');
+  const account = listed.json.items.find((a) => a.username === 'zhifa_edit');
+  assert.equal(account.display_name, '省执法局执法员');
+  assert.equal(account.role, 'inspector');
+  assert.equal(account.prefecture_code, null);
   assert.deepEqual(errors, []);
   await context.close();
 });

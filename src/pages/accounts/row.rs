@@ -1,4 +1,4 @@
-//! One account in the list, with its 停用 / 启用 and 重置密码 buttons.
+//! One account in the list, with its 修改, 停用 / 启用 and 重置密码 buttons.
 
 use charterpass_core::account::{AccountSummary, OneTimePassword, PROVINCIAL_BUREAU};
 use charterpass_core::division;
@@ -26,6 +26,7 @@ fn tie(account: &AccountSummary) -> String {
 #[component]
 pub fn AccountRow(
     account: AccountSummary,
+    editing: RwSignal<Option<AccountSummary>>,
     on_change: impl Fn() + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let id = account.id;
@@ -61,6 +62,7 @@ pub fn AccountRow(
         });
     };
     let name = account.username.clone();
+    let shown = account.clone();
     view! {
         <tr data-account=account.username.clone()>
             <td>{account.username.clone()}</td>
@@ -69,6 +71,9 @@ pub fn AccountRow(
             <td>{tie(&account)}</td>
             <td>{status}</td>
             <td>
+                <button type="button" class="secondary small"
+                    aria-label=format!("修改账号 {name}")
+                    on:click=move |_| editing.set(Some(shown.clone()))>"修改"</button>
                 <button type="button" class="secondary small" disabled=move || busy.get()
                     aria-label=format!("{}账号 {name}", if disabled { "启用" } else { "停用" })
                     on:click=toggle>{if disabled { "启用" } else { "停用" }}</button>

@@ -2,7 +2,6 @@
 //! import, and a driver account with a one-time password shown once.
 
 use charterpass_core::account::OneTimePassword;
-use charterpass_core::filing_api::Paged;
 use charterpass_core::master_data::driver::DriverRecord;
 use charterpass_core::master_data::import::ImportKind;
 use leptos::prelude::*;
@@ -11,60 +10,25 @@ use leptos::task::spawn_local;
 use super::driver_form::DriverForm;
 use crate::components::import_panel::ImportPanel;
 use crate::components::one_time_password::OneTimePasswordNotice;
-use crate::components::pager::{pages_of, Pager};
+use crate::components::paged_list::{ListSearch, PagedList, PagedTable};
 
 /// The driver list, its form and its import.
 #[component]
 pub fn Drivers() -> impl IntoView {
-    let version = RwSignal::new(0u32);
-    let page = RwSignal::new(1u32);
-    let search = RwSignal::new(String::new());
     let editing = RwSignal::new(None::<DriverRecord>);
     let secret = RwSignal::new(None::<OneTimePassword>);
-    let list = RwSignal::new(None::<Result<Paged<DriverRecord>, String>>);
-    let pages = Signal::derive(move || list.with(pages_of));
-    Effect::new(move |_| {
-        version.get();
-        let page = page.get();
-        let search = search.get();
-        spawn_local(async move {
-            let result = crate::api::master_data::drivers(&search, page).await;
-            list.set(Some(result.map_err(|e| e.message())));
-        });
+    let list = PagedList::new(|search, page| async move {
+        crate::api::master_data::drivers(&search, page).await
     });
-    let reload = move || version.update(|v| *v += 1);
+    let reload = move || list.reload();
     view! {
         <section class="card" aria-label="驾驶员">
             <h2>"驾驶员"</h2>
-            <div class="inline-form" role="search" aria-label="搜索驾驶员">
-                <label for="driver-search">"搜索姓名或手机号码"</label>
-                <input id="driver-search" type="search" maxlength="50"
-                    prop:value=move || search.get()
-                    on:input=move |ev| { search.set(event_target_value(&ev)); page.set(1); }/>
-            </div>
+            <ListSearch list=list id="driver-search" label="搜索姓名或手机号码" name="搜索驾驶员"/>
             {move || secret.get().map(|secret| view! { <OneTimePasswordNotice secret=secret/> })}
-            {move || match list.get() {
-                None => view! { <p class="muted">"正在加载…"</p> }.into_any(),
-                Some(Err(message)) => view! { <p class="error" role="alert">{message}</p> }.into_any(),
-                Some(Ok(list)) if list.items.is_empty() => view! { <p class="muted">"尚未登记驾驶员"</p> }.into_any(),
-                Some(Ok(list)) => view! {
-                    <p class="muted">{format!("共 {} 名", list.total)}</p>
-                    <div class="table-wrap" tabindex="0" role="region" aria-label="驾驶员列表（可横向滚动）">
-                        <table aria-label="驾驶员列表">
-                            <thead><tr>
-                                <th>"姓名"</th><th>"手机号码"</th><th>"身份证号码"</th><th>"准驾车型"</th>
-                                <th>"从业资格证有效期至"</th><th>"状态"</th><th>"账号"</th><th>"操作"</th>
-                            </tr></thead>
-                            <tbody>
-                                {list.items.into_iter().map(|d| view! {
-                                    <DriverRow driver=d editing=editing secret=secret on_change=reload/>
-                                }).collect_view()}
-                            </tbody>
-                        </table>
-                    </div>
-                }.into_any(),
-            }}
-            <Pager page=page pages=pages label="驾驶员列表分页"/>
+            <PagedTable list=list name="驾驶员列表" unit="名" empty="尚未登记驾驶员"
+                headers=&["姓名", "手机号码", "身份证号码", "准驾车型", "从业资格证有效期至", "状态", "账号", "操作"]
+                row=move |d| view! { <DriverRow driver=d editing=editing secret=secret on_change=reload/> }/>
         </section>
         <DriverForm editing=editing on_saved=reload/>
         <ImportPanel kind=ImportKind::Drivers on_imported=reload/>
