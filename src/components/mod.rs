@@ -11,5 +11,6 @@ pub mod nav;
 pub mod one_time_password;
 pub mod paged_list;
 pub mod pager;
+pub mod register_form;
 pub mod role_gate;
 pub mod sign_in;

@@ -7,9 +7,9 @@ use charterpass_core::master_data::enterprise::EnterpriseInput;
 use charterpass_core::master_data::FieldError;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use crate::components::field::{error_of, SelectField, TextField};
+use crate::components::register_form::{save, Outcome, RegisterForm};
 
 /// 登记企业 / 修改企业; `on_saved` runs after a save.
 #[component]
@@ -24,7 +24,7 @@ pub fn EnterpriseForm(
     let permit_valid_until = RwSignal::new(String::new());
     let auto_review = RwSignal::new(false);
     let errors = RwSignal::new(Vec::<FieldError>::new());
-    let outcome = RwSignal::new(None::<Result<String, String>>);
+    let outcome: Outcome = RwSignal::new(None);
     Effect::new(move |_| {
         let input = editing.get().map(|e| e.input()).unwrap_or_default();
         name.set(input.name);
@@ -59,48 +59,30 @@ pub fn EnterpriseForm(
         }
         errors.set(Vec::new());
         let id = editing.get_untracked().map(|e| e.id);
-        spawn_local(async move {
-            let result = match id {
+        let answer = async move {
+            match id {
                 None => crate::api::master_data::create_enterprise(&input).await,
                 Some(id) => crate::api::master_data::update_enterprise(id, &input).await,
-            };
-            match result {
-                Ok(saved) => {
-                    outcome.set(Some(Ok(format!("已保存：{}", saved.name))));
-                    editing.set(None);
-                    on_saved();
-                }
-                Err(err) => outcome.set(Some(Err(err.message()))),
             }
+        };
+        save(answer, outcome, editing, on_saved, |saved| {
+            format!("已保存：{}", saved.name)
         });
     };
     view! {
-        <section class="card" aria-label="登记企业">
-            <h2>{move || if editing.get().is_some() { "修改企业" } else { "登记企业" }}</h2>
-            <form on:submit=submit novalidate>
-                <TextField id="enterprise-name".into() label="企业名称" value=name maxlength=100 error=error("name")/>
-                <TextField id="enterprise-credit-code".into() label="统一社会信用代码" value=credit_code maxlength=18 error=error("credit_code")/>
-                <SelectField id="enterprise-prefecture".into() label="所在州市" value=prefecture options=options error=error("prefecture_code")/>
-                <TextField id="enterprise-permit-number".into() label="道路运输经营许可证号" value=permit_number maxlength=50 error=error("permit_number")/>
-                <TextField id="enterprise-permit-until".into() label="经营许可证有效期至" kind="date" value=permit_valid_until error=error("permit_valid_until")/>
-                <Show when=move || editing.get().is_none()>
-                    <label>
-                        <input id="enterprise-auto-review" type="checkbox" prop:checked=move || auto_review.get()
-                            on:change=move |ev| auto_review.set(event_target_checked(&ev))/>
-                        "授予自动审核权限"
-                    </label>
-                </Show>
-                <div class="actions">
-                    <button type="submit">{move || if editing.get().is_some() { "保存修改" } else { "登记企业" }}</button>
-                    <Show when=move || editing.get().is_some()>
-                        <button type="button" class="secondary" on:click=move |_| editing.set(None)>"取消修改"</button>
-                    </Show>
-                </div>
-            </form>
-            {move || outcome.get().map(|result| match result {
-                Ok(message) => view! { <p class="success" role="status">{message}</p> }.into_any(),
-                Err(message) => view! { <p class="error" role="alert">{message}</p> }.into_any(),
-            })}
-        </section>
+        <RegisterForm editing=editing noun="企业" outcome=outcome on_submit=submit>
+            <TextField id="enterprise-name".into() label="企业名称" value=name maxlength=100 error=error("name")/>
+            <TextField id="enterprise-credit-code".into() label="统一社会信用代码" value=credit_code maxlength=18 error=error("credit_code")/>
+            <SelectField id="enterprise-prefecture".into() label="所在州市" value=prefecture options=options error=error("prefecture_code")/>
+            <TextField id="enterprise-permit-number".into() label="道路运输经营许可证号" value=permit_number maxlength=50 error=error("permit_number")/>
+            <TextField id="enterprise-permit-until".into() label="经营许可证有效期至" kind="date" value=permit_valid_until error=error("permit_valid_until")/>
+            <Show when=move || editing.get().is_none()>
+                <label>
+                    <input id="enterprise-auto-review" type="checkbox" prop:checked=move || auto_review.get()
+                        on:change=move |ev| auto_review.set(event_target_checked(&ev))/>
+                    "授予自动审核权限"
+                </label>
+            </Show>
+        </RegisterForm>
     }
 }

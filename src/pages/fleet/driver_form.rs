@@ -5,9 +5,9 @@ use charterpass_core::master_data::driver::{DriverInput, DriverRecord};
 use charterpass_core::master_data::FieldError;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use crate::components::field::{error_of, SelectField, TextField};
+use crate::components::register_form::{save, Outcome, RegisterForm};
 
 /// 登记驾驶员 / 修改驾驶员.
 #[component]
@@ -22,7 +22,7 @@ pub fn DriverForm(
     let qualification_number = RwSignal::new(String::new());
     let qualification_valid_until = RwSignal::new(String::new());
     let errors = RwSignal::new(Vec::<FieldError>::new());
-    let outcome = RwSignal::new(None::<Result<String, String>>);
+    let outcome: Outcome = RwSignal::new(None);
     Effect::new(move |_| {
         let input = editing.get().map(|d| d.input()).unwrap_or_default();
         name.set(input.name);
@@ -56,38 +56,19 @@ pub fn DriverForm(
         }
         errors.set(Vec::new());
         let id = editing.get_untracked().map(|d| d.id);
-        spawn_local(async move {
-            match crate::api::master_data::save_driver(id, &input).await {
-                Ok(saved) => {
-                    outcome.set(Some(Ok(format!("已保存驾驶员 {}", saved.name))));
-                    editing.set(None);
-                    on_saved();
-                }
-                Err(err) => outcome.set(Some(Err(err.message()))),
-            }
+        let answer = async move { crate::api::master_data::save_driver(id, &input).await };
+        save(answer, outcome, editing, on_saved, |saved| {
+            format!("已保存驾驶员 {}", saved.name)
         });
     };
     view! {
-        <section class="card" aria-label="登记驾驶员">
-            <h2>{move || if editing.get().is_some() { "修改驾驶员" } else { "登记驾驶员" }}</h2>
-            <form on:submit=submit novalidate>
-                <TextField id="driver-name".into() label="姓名" value=name maxlength=30 error=error("name")/>
-                <TextField id="driver-phone".into() label="手机号码" kind="tel" value=phone maxlength=11 error=error("phone")/>
-                <TextField id="driver-id-number".into() label="身份证号码" value=id_number maxlength=18 error=error("id_number")/>
-                <SelectField id="driver-licence-class".into() label="准驾车型" value=licence_class options=classes error=error("licence_class")/>
-                <TextField id="driver-qualification-number".into() label="从业资格证号" value=qualification_number maxlength=30 error=error("qualification_number")/>
-                <TextField id="driver-qualification-until".into() label="从业资格证有效期至" kind="date" value=qualification_valid_until error=error("qualification_valid_until")/>
-                <div class="actions">
-                    <button type="submit">{move || if editing.get().is_some() { "保存驾驶员" } else { "登记驾驶员" }}</button>
-                    <Show when=move || editing.get().is_some()>
-                        <button type="button" class="secondary" on:click=move |_| editing.set(None)>"取消修改"</button>
-                    </Show>
-                </div>
-            </form>
-            {move || outcome.get().map(|result| match result {
-                Ok(message) => view! { <p class="success" role="status">{message}</p> }.into_any(),
-                Err(message) => view! { <p class="error" role="alert">{message}</p> }.into_any(),
-            })}
-        </section>
+        <RegisterForm editing=editing noun="驾驶员" outcome=outcome on_submit=submit>
+            <TextField id="driver-name".into() label="姓名" value=name maxlength=30 error=error("name")/>
+            <TextField id="driver-phone".into() label="手机号码" kind="tel" value=phone maxlength=11 error=error("phone")/>
+            <TextField id="driver-id-number".into() label="身份证号码" value=id_number maxlength=18 error=error("id_number")/>
+            <SelectField id="driver-licence-class".into() label="准驾车型" value=licence_class options=classes error=error("licence_class")/>
+            <TextField id="driver-qualification-number".into() label="从业资格证号" value=qualification_number maxlength=30 error=error("qualification_number")/>
+            <TextField id="driver-qualification-until".into() label="从业资格证有效期至" kind="date" value=qualification_valid_until error=error("qualification_valid_until")/>
+        </RegisterForm>
     }
 }

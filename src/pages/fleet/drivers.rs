@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::driver_form::DriverForm;
+use super::row_actions::RowActions;
 use crate::components::import_panel::ImportPanel;
 use crate::components::one_time_password::OneTimePasswordNotice;
 use crate::components::paged_list::{ListSearch, PagedList, PagedTable};
@@ -46,17 +47,6 @@ fn DriverRow(
     let id = driver.id;
     let retired = driver.retired;
     let name = driver.name.clone();
-    let shown = driver.clone();
-    let toggle = move |_| {
-        spawn_local(async move {
-            let result: Result<DriverRecord, _> =
-                crate::api::master_data::set_retired(ImportKind::Drivers, id, !retired).await;
-            match result {
-                Ok(_) => on_change(),
-                Err(err) => error.set(Some(err.message())),
-            }
-        });
-    };
     let give_account = move |_| {
         spawn_local(async move {
             match crate::api::accounts::give_driver_account(id).await {
@@ -77,7 +67,6 @@ fn DriverRow(
         }
         .into_any(),
     };
-    let name = driver.name.clone();
     view! {
         <tr data-driver=driver.name.clone()>
             <td>{driver.name.clone()}</td>
@@ -86,15 +75,15 @@ fn DriverRow(
             <td>{driver.licence_class.map(|c| c.as_str()).unwrap_or("未登记")}</td>
             <td>{driver.qualification_valid_until.map(charterpass_core::master_data::date_text).unwrap_or_else(|| "未登记".into())}</td>
             <td>{if retired { "已停用" } else { "在用" }}</td>
-            <td>{account}</td>
             <td>
-                <button type="button" class="secondary small" aria-label=format!("修改{name}")
-                    on:click=move |_| editing.set(Some(shown.clone()))>"修改"</button>
-                <button type="button" class="secondary small" aria-label=format!("{}{name}", if retired { "恢复使用" } else { "停用" })
-                    on:click=toggle>{if retired { "恢复使用" } else { "停用" }}</button>
+                {account}
                 <Show when=move || error.get().is_some()>
                     <p class="error" role="alert">{move || error.get()}</p>
                 </Show>
+            </td>
+            <td>
+                <RowActions record=driver.clone() id=id retired=retired kind=ImportKind::Drivers
+                    name=driver.name.clone() editing=editing on_change=on_change/>
             </td>
         </tr>
     }

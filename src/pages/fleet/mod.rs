@@ -3,6 +3,7 @@
 
 mod driver_form;
 mod drivers;
+mod row_actions;
 mod vehicle_form;
 mod vehicles;
 

@@ -5,9 +5,9 @@ use charterpass_core::master_data::vehicle::{VehicleInput, VehicleRecord, GRADES
 use charterpass_core::master_data::FieldError;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use crate::components::field::{error_of, SelectField, TextField};
+use crate::components::register_form::{save, Outcome, RegisterForm};
 
 /// 登记车辆 / 修改车辆.
 #[component]
@@ -22,7 +22,7 @@ pub fn VehicleForm(
     let permit_number = RwSignal::new(String::new());
     let permit_valid_until = RwSignal::new(String::new());
     let errors = RwSignal::new(Vec::<FieldError>::new());
-    let outcome = RwSignal::new(None::<Result<String, String>>);
+    let outcome: Outcome = RwSignal::new(None);
     Effect::new(move |_| {
         let input = editing.get().map(|v| v.input()).unwrap_or_default();
         plate.set(input.plate);
@@ -60,38 +60,19 @@ pub fn VehicleForm(
         }
         errors.set(Vec::new());
         let id = editing.get_untracked().map(|v| v.id);
-        spawn_local(async move {
-            match crate::api::master_data::save_vehicle(id, &input).await {
-                Ok(saved) => {
-                    outcome.set(Some(Ok(format!("已保存车辆 {}", saved.plate))));
-                    editing.set(None);
-                    on_saved();
-                }
-                Err(err) => outcome.set(Some(Err(err.message()))),
-            }
+        let answer = async move { crate::api::master_data::save_vehicle(id, &input).await };
+        save(answer, outcome, editing, on_saved, |saved| {
+            format!("已保存车辆 {}", saved.plate)
         });
     };
     view! {
-        <section class="card" aria-label="登记车辆">
-            <h2>{move || if editing.get().is_some() { "修改车辆" } else { "登记车辆" }}</h2>
-            <form on:submit=submit novalidate>
-                <TextField id="vehicle-plate".into() label="车牌号码" value=plate maxlength=10 error=error("plate")/>
-                <TextField id="vehicle-seats".into() label="核定座位数" kind="number" value=seats maxlength=3 error=error("seats")/>
-                <SelectField id="vehicle-kind".into() label="车辆类型" value=kind options=kinds error=error("kind")/>
-                <SelectField id="vehicle-grade".into() label="车辆类型等级" value=grade options=grades error=error("grade")/>
-                <TextField id="vehicle-permit-number".into() label="道路运输证号" value=permit_number maxlength=30 error=error("permit_number")/>
-                <TextField id="vehicle-permit-until".into() label="道路运输证有效期至" kind="date" value=permit_valid_until error=error("permit_valid_until")/>
-                <div class="actions">
-                    <button type="submit">{move || if editing.get().is_some() { "保存车辆" } else { "登记车辆" }}</button>
-                    <Show when=move || editing.get().is_some()>
-                        <button type="button" class="secondary" on:click=move |_| editing.set(None)>"取消修改"</button>
-                    </Show>
-                </div>
-            </form>
-            {move || outcome.get().map(|result| match result {
-                Ok(message) => view! { <p class="success" role="status">{message}</p> }.into_any(),
-                Err(message) => view! { <p class="error" role="alert">{message}</p> }.into_any(),
-            })}
-        </section>
+        <RegisterForm editing=editing noun="车辆" outcome=outcome on_submit=submit>
+            <TextField id="vehicle-plate".into() label="车牌号码" value=plate maxlength=10 error=error("plate")/>
+            <TextField id="vehicle-seats".into() label="核定座位数" kind="number" value=seats maxlength=3 error=error("seats")/>
+            <SelectField id="vehicle-kind".into() label="车辆类型" value=kind options=kinds error=error("kind")/>
+            <SelectField id="vehicle-grade".into() label="车辆类型等级" value=grade options=grades error=error("grade")/>
+            <TextField id="vehicle-permit-number".into() label="道路运输证号" value=permit_number maxlength=30 error=error("permit_number")/>
+            <TextField id="vehicle-permit-until".into() label="道路运输证有效期至" kind="date" value=permit_valid_until error=error("permit_valid_until")/>
+        </RegisterForm>
     }
 }

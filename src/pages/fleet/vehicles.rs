@@ -3,8 +3,8 @@
 use charterpass_core::master_data::import::ImportKind;
 use charterpass_core::master_data::vehicle::VehicleRecord;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
+use super::row_actions::RowActions;
 use super::vehicle_form::VehicleForm;
 use crate::components::import_panel::ImportPanel;
 use crate::components::paged_list::{ListSearch, PagedList, PagedTable};
@@ -36,21 +36,7 @@ fn VehicleRow(
     editing: RwSignal<Option<VehicleRecord>>,
     on_change: impl Fn() + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
-    let error = RwSignal::new(None::<String>);
-    let id = vehicle.id;
     let retired = vehicle.retired;
-    let plate = vehicle.plate.clone();
-    let shown = vehicle.clone();
-    let toggle = move |_| {
-        spawn_local(async move {
-            let result: Result<VehicleRecord, _> =
-                crate::api::master_data::set_retired(ImportKind::Vehicles, id, !retired).await;
-            match result {
-                Ok(_) => on_change(),
-                Err(err) => error.set(Some(err.message())),
-            }
-        });
-    };
     view! {
         <tr data-plate=vehicle.plate.clone()>
             <td>{vehicle.plate.clone()}</td>
@@ -61,13 +47,8 @@ fn VehicleRow(
             <td>{vehicle.permit_valid_until.map(charterpass_core::master_data::date_text).unwrap_or_else(|| "未登记".into())}</td>
             <td>{if retired { "已停用" } else { "在用" }}</td>
             <td>
-                <button type="button" class="secondary small" aria-label=format!("修改{plate}")
-                    on:click=move |_| editing.set(Some(shown.clone()))>"修改"</button>
-                <button type="button" class="secondary small" aria-label=format!("{}{plate}", if retired { "恢复使用" } else { "停用" })
-                    on:click=toggle>{if retired { "恢复使用" } else { "停用" }}</button>
-                <Show when=move || error.get().is_some()>
-                    <p class="error" role="alert">{move || error.get()}</p>
-                </Show>
+                <RowActions record=vehicle.clone() id=vehicle.id retired=retired kind=ImportKind::Vehicles
+                    name=vehicle.plate.clone() editing=editing on_change=on_change/>
             </td>
         </tr>
     }
