@@ -72,11 +72,7 @@ pub fn QrScanner(#[prop(into)] on_text: Callback<String>) -> impl IntoView {
 
     // One handler for both sources: a new text is reported, then the next frame is asked for.
     let on_answer = move |answer: Answer| match answer {
-        Answer::Ready => session.with_value(|s| {
-            if let Some(s) = s {
-                s.next_frame();
-            }
-        }),
+        Answer::Ready => next_frame(session),
         Answer::Text(text) => {
             let from_photo = state.get_untracked() == ScanState::ReadingPhoto;
             let repeat = last_text.with_value(|last| last.as_deref() == Some(text.as_str()));
@@ -86,22 +82,14 @@ pub fn QrScanner(#[prop(into)] on_text: Callback<String>) -> impl IntoView {
                 state.set(ScanState::Recognised { camera });
                 on_text.run(text);
             }
-            session.with_value(|s| {
-                if let Some(s) = s {
-                    s.next_frame();
-                }
-            });
+            next_frame(session);
         }
         Answer::Failed(why) => state.set(ScanState::Unavailable(why)),
         Answer::Miss(why) => {
             if state.get_untracked() == ScanState::ReadingPhoto {
                 state.set(ScanState::PhotoMiss(why));
             }
-            session.with_value(|s| {
-                if let Some(s) = s {
-                    s.next_frame();
-                }
-            });
+            next_frame(session);
         }
     };
 
@@ -120,11 +108,7 @@ pub fn QrScanner(#[prop(into)] on_text: Callback<String>) -> impl IntoView {
                         }
                     });
                     state.set(ScanState::Scanning);
-                    session.with_value(|s| {
-                        if let Some(s) = s {
-                            s.next_frame();
-                        }
-                    });
+                    next_frame(session);
                 }
                 Err(camera::OpenError::Denied) => state.set(ScanState::Denied),
                 Err(camera::OpenError::Unavailable(why)) => state.set(ScanState::Unavailable(why)),
@@ -246,6 +230,34 @@ pub fn QrScanner(#[prop(into)] on_text: Callback<String>) -> impl IntoView {
     }
 }
 
+/// Sends the camera's next frame to the worker, or asks again shortly if the video has none yet.
+fn next_frame(session: StoredValue<Option<Session>, LocalStorage>) {
+    let frames = session.with_value(|s| {
+        s.as_ref()
+            .filter(|s| s.scanning())
+            .and_then(|s| s.camera.as_ref().map(Camera::frames))
+    });
+    let Some(frames) = frames else {
+        return;
+    };
+    leptos::task::spawn_local(async move {
+        let mut frame = frames.next().await;
+        // The scanner may have stopped (or the page gone) while the frame was awaited.
+        session.try_with_value(|s| {
+            let Some(s) = s.as_ref().filter(|s| s.scanning()) else {
+                return;
+            };
+            match frame.take() {
+                Some(frame) => s.worker.send(frame),
+                None => s.worker.retry_soon(),
+            }
+        });
+        if let Some(unsent) = frame {
+            unsent.discard();
+        }
+    });
+}
+
 /// The live parts of one scanner: its worker and, while scanning, the camera.
 struct Session {
     worker: ScanWorker,
@@ -254,22 +266,13 @@ struct Session {
 }
 
 impl Session {
-    /// Sends the camera's current frame to the worker, or waits a frame if the video is not ready.
-    fn next_frame(&self) {
-        let scanning = matches!(
-            self.state.get_untracked(),
-            ScanState::Scanning | ScanState::Recognised { camera: true }
-        );
-        if !scanning {
-            return;
-        }
-        let Some(camera) = &self.camera else {
-            return;
-        };
-        match camera.frame() {
-            Some(frame) => self.worker.send(frame),
-            None => self.worker.retry_soon(),
-        }
+    /// Whether the camera's frames are wanted.
+    fn scanning(&self) -> bool {
+        self.camera.is_some()
+            && matches!(
+                self.state.get_untracked(),
+                ScanState::Scanning | ScanState::Recognised { camera: true }
+            )
     }
 
     fn camera_stop(&self) {
