@@ -46,7 +46,6 @@ extern "C" {
 }
 
 /// The decoder and its reusable buffers.
-#[derive(Default)]
 struct Decoder {
     scanner: Scanner,
     rgba: Vec<u8>,
@@ -54,6 +53,15 @@ struct Decoder {
 }
 
 impl Decoder {
+    /// A decoder with the default attempts (`Scanner::default()` has none).
+    fn new() -> Self {
+        Self {
+            scanner: Scanner::new(),
+            rgba: Vec::new(),
+            grey: Vec::new(),
+        }
+    }
+
     /// Decodes the grey image in `self.grey`.
     fn decode(&mut self, width: usize, height: usize) -> Answer {
         match Frame::new(width, height, &self.grey).and_then(|f| self.scanner.scan(f)) {
@@ -99,7 +107,7 @@ impl Decoder {
 pub fn serve() {
     console_error_panic_hook::set_once();
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
-    let decoder = Rc::new(RefCell::new(Decoder::default()));
+    let decoder = Rc::new(RefCell::new(Decoder::new()));
     let canvas = Rc::new(RefCell::new(None::<(OffscreenCanvas, Context2d)>));
     let reply_to = scope.clone();
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |msg: MessageEvent| {
