@@ -1,8 +1,9 @@
 //! 扫码: a camera QR scanner for the inspector page, with a photo fallback.
 //!
-//! The rear camera (`facingMode: environment`) plays into a hidden `<video>`; frames are drawn to
-//! a canvas and their pixels handed to a Web Worker (`worker.rs`; it runs the inspector bundle's
-//! own wasm, `worker_side.rs`) that runs the QR decoder, so the page never stutters. One frame is in
+//! The rear camera (`facingMode: environment`) plays into a hidden `<video>`; its frames are handed
+//! to a Web Worker (`worker.rs`; it runs the inspector bundle's own wasm, `worker_side.rs`) that
+//! runs the QR decoder, so the page never stutters: as `VideoFrame`s where the browser has
+//! `MediaStreamTrackProcessor`, else drawn to a canvas and sent as pixels (`camera.rs`). One frame is in
 //! flight at a time; the next is taken when the worker answers. The decoded text goes to the
 //! `on_text` callback, and the camera goes on scanning: the next, different code is read without
 //! a reload, while the same code held in view is reported once. Works without `BarcodeDetector`.
