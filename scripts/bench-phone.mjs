@@ -5,8 +5,9 @@
 // The real server (CHARTERPASS_BIN, serving ./dist) with --demo; Debian's Chromium headless through
 // playwright-core, each page under CPU throttling (CDP Emulation.setCPUThrottlingRate, 4x) and a
 // slow 4G profile (CDP Network.emulateNetworkConditions: 1.6 Mbit/s down, 750 kbit/s up, 150 ms);
-// Chromium's fake camera plays a 1280x720 video of a phone screen showing a freshly minted
-// certificate (core's scan_y4m example, as the camera journey does). Per run:
+// Chromium's fake camera plays a 1280x720 video (CAMERA_FPS, default a phone camera's 30 frames a
+// second) of a phone screen showing a freshly minted certificate (core's scan_y4m example, as the
+// camera journey does); DIST serves another build's dist/ instead, to compare. Per run:
 //  - cold: a new browser context (empty cache, no service worker): navigation to the verdict 真实有效;
 //  - warm: a second visit in the same context once the service worker has stored the shell;
 //  - loop: a third visit where every decoded text is handed to the page as a miss, so the camera
@@ -28,6 +29,10 @@ const BIN = process.env.CHARTERPASS_BIN ?? join(ROOT, 'target/release/charterpas
 const RUNS = Number(process.argv[2] ?? process.env.RUNS ?? 5);
 const LOOP_SECONDS = Number(process.env.LOOP_SECONDS ?? 5);
 const CPU_RATE = Number(process.env.CPU_RATE ?? 4);
+// A phone camera's 30 frames a second (the rate bounds the distinct frames there are to decode).
+const CAMERA_FPS = Number(process.env.CAMERA_FPS ?? 30);
+// The app build to serve (another build's dist/, to compare).
+const DIST = resolve(process.env.DIST ?? join(ROOT, 'dist'));
 const NETWORK = {
   offline: false,
   latency: 150,
@@ -90,7 +95,7 @@ function instrument() {
 async function startServer() {
   const dataDir = mkdtempSync(join(tmpdir(), 'charterpass-bench-phone-'));
   const child = spawn(BIN, ['serve', '--demo', '--addr', '127.0.0.1:0', '--data-dir', dataDir,
-    '--dist', join(ROOT, 'dist')], { stdio: ['ignore', 'pipe', 'inherit'] });
+    '--dist', DIST], { stdio: ['ignore', 'pipe', 'inherit'] });
   const base = await new Promise((ok, fail) => {
     child.once('exit', (code) => fail(new Error(`charterpass exited with ${code}`)));
     createInterface({ input: child.stdout }).on('line', (line) => {
@@ -200,7 +205,7 @@ const videoDir = mkdtempSync(join(tmpdir(), 'charterpass-bench-video-'));
 const video = join(videoDir, 'certificate.y4m');
 const certificate = mint(server.dataDir);
 execFileSync('cargo', ['run', '--quiet', '--release', '-p', 'charterpass-core', '--example', 'scan_y4m',
-  '--', certificate, video, '1280', '720'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  '--', certificate, video, '1280', '720', String(CAMERA_FPS)], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
   headless: true,
@@ -247,7 +252,7 @@ try {
 const row = (label, xs, unit) => `| ${label} | ${fmt(pct(xs, 50), unit)} | ${fmt(pct(xs, 90), unit)} |`;
 const pick = (runs, key) => runs.map((r) => r[key]).filter((x) => x !== null && x > 0);
 console.log(`\n== /verify under phone conditions: CPU ${CPU_RATE}x slower, ${NETWORK.downloadThroughput * 8 / 1e6} Mbit/s down, `
-  + `${NETWORK.latency} ms latency; ${RUNS} runs; server ${BIN}`);
+  + `${NETWORK.latency} ms latency; camera 1280x720 at ${CAMERA_FPS} frames/s; ${RUNS} runs; server ${BIN}, app ${DIST}`);
 console.log(`scan worker CPU throttling: ${[...workerThrottle].join(', ') || 'no answer'}`);
 console.log('| measure | median | p90 |');
 console.log('| --- | --- | --- |');

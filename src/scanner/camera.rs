@@ -1,6 +1,13 @@
-//! The rear camera and photos, as RGBA frames for the scan worker.
+//! The rear camera and photos, as frames for the scan worker.
+//!
+//! Where the browser offers the track's own frames (`MediaStreamTrackProcessor`), each camera frame
+//! is handed to the worker as it is, a handle: the page's thread never touches its pixels, and the
+//! worker reads the luma plane at the camera's full resolution. Elsewhere the video is drawn on a
+//! canvas and its RGBA pixels are read on the page.
 
-use js_sys::{Object, Reflect, Uint8ClampedArray};
+use std::rc::Rc;
+
+use js_sys::{Object, Promise, Reflect, Uint8ClampedArray};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -9,7 +16,29 @@ use web_sys::{
     MediaStreamConstraints, MediaStreamTrack,
 };
 
-use super::protocol::Request;
+use super::protocol::{Pixels, Request, VideoFrame};
+
+#[wasm_bindgen]
+extern "C" {
+    /// WebCodecs' breakout box: a camera track's frames as a stream of `VideoFrame`s.
+    #[wasm_bindgen(js_name = MediaStreamTrackProcessor)]
+    type TrackProcessor;
+    #[wasm_bindgen(constructor, catch, js_class = "MediaStreamTrackProcessor")]
+    fn new(init: &JsValue) -> Result<TrackProcessor, JsValue>;
+    #[wasm_bindgen(method, getter, js_class = "MediaStreamTrackProcessor")]
+    fn readable(this: &TrackProcessor) -> FrameStream;
+
+    /// The processor's `ReadableStream` of frames.
+    type FrameStream;
+    #[wasm_bindgen(method, catch, js_name = getReader)]
+    fn get_reader(this: &FrameStream) -> Result<FrameReader, JsValue>;
+
+    /// Its reader; `read()` resolves to `{value: VideoFrame, done}`.
+    #[derive(Clone)]
+    pub type FrameReader;
+    #[wasm_bindgen(method)]
+    fn read(this: &FrameReader) -> Promise;
+}
 
 /// Longest side of a camera frame handed to the worker (the decoder works at up to 1600).
 const FRAME_SIDE: u32 = 1280;
@@ -25,15 +54,76 @@ pub enum OpenError {
     Unavailable(String),
 }
 
-/// An open camera playing into a video element, with a canvas to grab frames.
+/// An open camera playing into a video element, and where its frames are taken from.
 pub struct Camera {
     stream: MediaStream,
     video: HtmlVideoElement,
-    canvas: Canvas,
+    frames: Frames,
+}
+
+/// Where a camera's frames are taken from; cheap to clone (handles).
+#[derive(Clone)]
+pub enum Frames {
+    /// The track's own frames, handed to the worker untouched.
+    Track(FrameReader),
+    /// The video drawn on a canvas, its RGBA pixels read on the page.
+    Canvas(HtmlVideoElement, Rc<Canvas>),
+}
+
+impl Frames {
+    /// The camera's next frame, or `None` while the video has none yet (or the camera stopped).
+    pub async fn next(&self) -> Option<Request> {
+        match self {
+            Self::Track(reader) => {
+                let read = JsFuture::from(reader.read()).await.ok()?;
+                let frame: VideoFrame =
+                    Reflect::get(&read, &"value".into()).ok()?.dyn_into().ok()?;
+                let side = |name: &str| Reflect::get(&frame, &name.into()).ok()?.as_f64();
+                let (width, height) = (side("displayWidth"), side("displayHeight"));
+                Some(Request {
+                    width: width.unwrap_or(0.0) as usize,
+                    height: height.unwrap_or(0.0) as usize,
+                    pixels: Pixels::Video(frame),
+                })
+            }
+            Self::Canvas(video, canvas) => canvas.video_frame(video),
+        }
+    }
+}
+
+/// Where `public/boot.js` leaves its request for the camera, made while the page loaded.
+const BOOT_CAMERA: &str = "charterpassCamera";
+
+/// The camera request `public/boot.js` made with the page (the same constraints), taken once: a
+/// later opening (重新扫描) asks again.
+fn boot_request() -> Option<Promise> {
+    let window = web_sys::window()?;
+    let key = JsValue::from_str(BOOT_CAMERA);
+    let asked = Reflect::get(&window, &key)
+        .ok()?
+        .dyn_into::<Promise>()
+        .ok()?;
+    let _ = Reflect::delete_property(&window, &key);
+    Some(asked)
+}
+
+/// The track's frames where the browser offers them (a buffer of one: the newest frame).
+fn track_frames(stream: &MediaStream) -> Option<FrameReader> {
+    if !Reflect::has(&js_sys::global(), &"MediaStreamTrackProcessor".into()).unwrap_or(false) {
+        return None;
+    }
+    let track = stream.get_video_tracks().get(0);
+    let init = object(&[("track", track), ("maxBufferSize", 1.into())]);
+    TrackProcessor::new(&init)
+        .ok()?
+        .readable()
+        .get_reader()
+        .ok()
 }
 
 impl Camera {
-    /// Asks for the rear camera (720p ideally) and plays it into `video`.
+    /// Asks for the rear camera (720p ideally) and plays it into `video`. (`public/boot.js` asks
+    /// with the same constraints on the inspector's page while it loads; that request is used.)
     pub async fn open(video: &HtmlVideoElement) -> Result<Self, OpenError> {
         let window =
             web_sys::window().ok_or_else(|| OpenError::Unavailable("无法使用摄像头".into()))?;
@@ -48,9 +138,12 @@ impl Camera {
             ("width", object(&[("ideal", 1280.into())])),
             ("height", object(&[("ideal", 720.into())])),
         ]));
-        let promise = devices
-            .get_user_media_with_constraints(&constraints)
-            .map_err(|_| OpenError::Unavailable("当前页面不能使用摄像头（需 HTTPS）".into()))?;
+        let promise = match boot_request() {
+            Some(asked) => asked,
+            None => devices
+                .get_user_media_with_constraints(&constraints)
+                .map_err(|_| OpenError::Unavailable("当前页面不能使用摄像头（需 HTTPS）".into()))?,
+        };
         let stream: MediaStream = match JsFuture::from(promise).await {
             Ok(s) => s.unchecked_into(),
             Err(e) => return Err(open_error(&e)),
@@ -59,33 +152,25 @@ impl Camera {
         if let Ok(play) = video.play() {
             let _ = JsFuture::from(play).await;
         }
-        let canvas = Canvas::new().ok_or_else(|| OpenError::Unavailable("无法使用画布".into()))?;
+        let frames = match track_frames(&stream) {
+            Some(reader) => Frames::Track(reader),
+            None => Frames::Canvas(
+                video.clone(),
+                Rc::new(
+                    Canvas::new().ok_or_else(|| OpenError::Unavailable("无法使用画布".into()))?,
+                ),
+            ),
+        };
         Ok(Self {
             stream,
             video: video.clone(),
-            canvas,
+            frames,
         })
     }
 
-    /// The current video frame, or `None` while the video has none yet.
-    pub fn frame(&self) -> Option<Request> {
-        let (w, h) = (self.video.video_width(), self.video.video_height());
-        if self.video.ready_state() < 2 || w == 0 || h == 0 {
-            return None;
-        }
-        let (w, h) = fit(w, h, FRAME_SIDE);
-        self.canvas.size(w, h);
-        self.canvas
-            .ctx
-            .draw_image_with_html_video_element_and_dw_and_dh(
-                &self.video,
-                0.0,
-                0.0,
-                w as f64,
-                h as f64,
-            )
-            .ok()?;
-        self.canvas.pixels(w, h)
+    /// Where this camera's frames are taken from.
+    pub fn frames(&self) -> Frames {
+        self.frames.clone()
     }
 
     /// Whether the camera has a torch (flash) that can be switched.
@@ -153,7 +238,7 @@ pub async fn photo_pixels(file: &web_sys::File) -> Result<Request, String> {
 }
 
 /// An off-screen canvas tuned for frequent pixel reads.
-struct Canvas {
+pub struct Canvas {
     element: HtmlCanvasElement,
     ctx: CanvasRenderingContext2d,
 }
@@ -175,6 +260,20 @@ impl Canvas {
         Some(Self { element, ctx })
     }
 
+    /// The video's current frame, at most `FRAME_SIDE` wide; `None` while it has none yet.
+    fn video_frame(&self, video: &HtmlVideoElement) -> Option<Request> {
+        let (w, h) = (video.video_width(), video.video_height());
+        if video.ready_state() < 2 || w == 0 || h == 0 {
+            return None;
+        }
+        let (w, h) = fit(w, h, FRAME_SIDE);
+        self.size(w, h);
+        self.ctx
+            .draw_image_with_html_video_element_and_dw_and_dh(video, 0.0, 0.0, w as f64, h as f64)
+            .ok()?;
+        self.pixels(w, h)
+    }
+
     fn size(&self, w: u32, h: u32) {
         if self.element.width() != w || self.element.height() != h {
             self.element.set_width(w);
@@ -190,7 +289,7 @@ impl Canvas {
         Some(Request {
             width: w as usize,
             height: h as usize,
-            pixels,
+            pixels: Pixels::Rgba(pixels),
         })
     }
 }

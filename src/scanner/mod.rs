@@ -1,8 +1,9 @@
 //! 扫码: a camera QR scanner for the inspector page, with a photo fallback.
 //!
-//! The rear camera (`facingMode: environment`) plays into a hidden `<video>`; frames are drawn to
-//! a canvas and their pixels handed to a Web Worker (`worker.rs`; it runs the inspector bundle's
-//! own wasm, `worker_side.rs`) that runs the QR decoder, so the page never stutters. One frame is in
+//! The rear camera (`facingMode: environment`) plays into a hidden `<video>`; its frames are handed
+//! to a Web Worker (`worker.rs`; it runs the inspector bundle's own wasm, `worker_side.rs`) that
+//! runs the QR decoder, so the page never stutters: as `VideoFrame`s where the browser has
+//! `MediaStreamTrackProcessor`, else drawn to a canvas and sent as pixels (`camera.rs`). One frame is in
 //! flight at a time; the next is taken when the worker answers. The decoded text goes to the
 //! `on_text` callback, and the camera goes on scanning: the next, different code is read without
 //! a reload, while the same code held in view is reported once. Works without `BarcodeDetector`.
@@ -72,11 +73,7 @@ pub fn QrScanner(#[prop(into)] on_text: Callback<String>) -> impl IntoView {
 
     // One handler for both sources: a new text is reported, then the next frame is asked for.
     let on_answer = move |answer: Answer| match answer {
-        Answer::Ready => session.with_value(|s| {
-            if let Some(s) = s {
-                s.next_frame();
-            }
-        }),
+        Answer::Ready => next_frame(session),
         Answer::Text(text) => {
             let from_photo = state.get_untracked() == ScanState::ReadingPhoto;
             let repeat = last_text.with_value(|last| last.as_deref() == Some(text.as_str()));
@@ -86,22 +83,14 @@ pub fn QrScanner(#[prop(into)] on_text: Callback<String>) -> impl IntoView {
                 state.set(ScanState::Recognised { camera });
                 on_text.run(text);
             }
-            session.with_value(|s| {
-                if let Some(s) = s {
-                    s.next_frame();
-                }
-            });
+            next_frame(session);
         }
         Answer::Failed(why) => state.set(ScanState::Unavailable(why)),
         Answer::Miss(why) => {
             if state.get_untracked() == ScanState::ReadingPhoto {
                 state.set(ScanState::PhotoMiss(why));
             }
-            session.with_value(|s| {
-                if let Some(s) = s {
-                    s.next_frame();
-                }
-            });
+            next_frame(session);
         }
     };
 
@@ -120,11 +109,7 @@ pub fn QrScanner(#[prop(into)] on_text: Callback<String>) -> impl IntoView {
                         }
                     });
                     state.set(ScanState::Scanning);
-                    session.with_value(|s| {
-                        if let Some(s) = s {
-                            s.next_frame();
-                        }
-                    });
+                    next_frame(session);
                 }
                 Err(camera::OpenError::Denied) => state.set(ScanState::Denied),
                 Err(camera::OpenError::Unavailable(why)) => state.set(ScanState::Unavailable(why)),
@@ -246,6 +231,34 @@ pub fn QrScanner(#[prop(into)] on_text: Callback<String>) -> impl IntoView {
     }
 }
 
+/// Sends the camera's next frame to the worker, or asks again shortly if the video has none yet.
+fn next_frame(session: StoredValue<Option<Session>, LocalStorage>) {
+    let frames = session.with_value(|s| {
+        s.as_ref()
+            .filter(|s| s.scanning())
+            .and_then(|s| s.camera.as_ref().map(Camera::frames))
+    });
+    let Some(frames) = frames else {
+        return;
+    };
+    leptos::task::spawn_local(async move {
+        let mut frame = frames.next().await;
+        // The scanner may have stopped (or the page gone) while the frame was awaited.
+        session.try_with_value(|s| {
+            let Some(s) = s.as_ref().filter(|s| s.scanning()) else {
+                return;
+            };
+            match frame.take() {
+                Some(frame) => s.worker.send(frame),
+                None => s.worker.retry_soon(),
+            }
+        });
+        if let Some(unsent) = frame {
+            unsent.discard();
+        }
+    });
+}
+
 /// The live parts of one scanner: its worker and, while scanning, the camera.
 struct Session {
     worker: ScanWorker,
@@ -254,22 +267,13 @@ struct Session {
 }
 
 impl Session {
-    /// Sends the camera's current frame to the worker, or waits a frame if the video is not ready.
-    fn next_frame(&self) {
-        let scanning = matches!(
-            self.state.get_untracked(),
-            ScanState::Scanning | ScanState::Recognised { camera: true }
-        );
-        if !scanning {
-            return;
-        }
-        let Some(camera) = &self.camera else {
-            return;
-        };
-        match camera.frame() {
-            Some(frame) => self.worker.send(frame),
-            None => self.worker.retry_soon(),
-        }
+    /// Whether the camera's frames are wanted.
+    fn scanning(&self) -> bool {
+        self.camera.is_some()
+            && matches!(
+                self.state.get_untracked(),
+                ScanState::Scanning | ScanState::Recognised { camera: true }
+            )
     }
 
     fn camera_stop(&self) {

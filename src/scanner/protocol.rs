@@ -1,30 +1,86 @@
 //! Messages between the page and the scan worker, shared by both sides.
 
-use js_sys::{Array, Uint8ClampedArray};
-use wasm_bindgen::{JsCast, JsValue};
+use js_sys::{Array, Promise, Uint8Array, Uint8ClampedArray};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// The worker's first message: it now listens.
 pub const READY: &str = "ready";
 
-/// A frame to scan: RGBA pixels as the canvas gives them.
+#[wasm_bindgen]
+extern "C" {
+    /// A camera frame of WebCodecs (`VideoFrame`): a handle the page transfers to the worker
+    /// without reading its pixels. (Declared here: web-sys has it only behind its unstable APIs.)
+    #[derive(Clone)]
+    pub type VideoFrame;
+
+    /// Its pixel format (`I420`, `NV12`, `RGBA` …), or null when it is opaque (say, on the GPU).
+    #[wasm_bindgen(method, getter)]
+    pub fn format(this: &VideoFrame) -> Option<String>;
+
+    /// The rectangle of its visible pixels (what `copyTo` copies), a `DOMRectReadOnly`.
+    #[wasm_bindgen(method, getter, js_name = visibleRect)]
+    pub fn visible_rect(this: &VideoFrame) -> JsValue;
+
+    /// Bytes that `copyTo` writes.
+    #[wasm_bindgen(method, catch, js_name = allocationSize)]
+    pub fn allocation_size(this: &VideoFrame) -> Result<u32, JsValue>;
+
+    /// Copies its planes into `dest`; resolves to each plane's `{offset, stride}`.
+    #[wasm_bindgen(method, catch, js_name = copyTo)]
+    pub fn copy_to(this: &VideoFrame, dest: &Uint8Array) -> Result<Promise, JsValue>;
+
+    /// Releases its memory (a camera stalls when its frames are not closed).
+    #[wasm_bindgen(method)]
+    pub fn close(this: &VideoFrame);
+}
+
+/// What a frame's pixels are.
+pub enum Pixels {
+    /// RGBA bytes as a canvas gives them, `width × height × 4`.
+    Rgba(Uint8ClampedArray),
+    /// A camera frame as the track gives it; the worker reads its luma plane.
+    Video(VideoFrame),
+}
+
+/// A frame to scan.
 pub struct Request {
     /// Width in pixels.
     pub width: usize,
     /// Height in pixels.
     pub height: usize,
-    /// `width × height × 4` bytes.
-    pub pixels: Uint8ClampedArray,
+    /// The pixels.
+    pub pixels: Pixels,
 }
 
 impl Request {
     /// `[width, height, pixels]`.
     pub fn to_js(&self) -> JsValue {
+        let pixels: &JsValue = match &self.pixels {
+            Pixels::Rgba(rgba) => rgba,
+            Pixels::Video(frame) => frame,
+        };
         Array::of3(
             &JsValue::from(self.width as u32),
             &JsValue::from(self.height as u32),
-            &self.pixels,
+            pixels,
         )
         .into()
+    }
+
+    /// What `postMessage` transfers rather than copies: the pixel buffer or the frame.
+    pub fn transfer(&self) -> Array {
+        match &self.pixels {
+            Pixels::Rgba(rgba) => Array::of1(&rgba.buffer()),
+            Pixels::Video(frame) => Array::of1(frame),
+        }
+    }
+
+    /// Drops a frame that will not be sent (a camera frame is closed at once).
+    pub fn discard(self) {
+        if let Pixels::Video(frame) = self.pixels {
+            frame.close();
+        }
     }
 
     /// Reads `[width, height, pixels]`; `None` for anything else.
@@ -32,7 +88,11 @@ impl Request {
         let array = value.dyn_ref::<Array>()?;
         let width = array.get(0).as_f64()? as usize;
         let height = array.get(1).as_f64()? as usize;
-        let pixels = array.get(2).dyn_into::<Uint8ClampedArray>().ok()?;
+        let pixels = array.get(2);
+        let pixels = match pixels.dyn_into::<Uint8ClampedArray>() {
+            Ok(rgba) => Pixels::Rgba(rgba),
+            Err(other) => Pixels::Video(other.dyn_into::<VideoFrame>().ok()?),
+        };
         Some(Self {
             width,
             height,
