@@ -14,7 +14,7 @@ pub async fn plates() -> Result<Vec<PlateEntry>, ApiError> {
 /// Issues the filing's certificate to its drivers (电子牌下发).
 pub async fn issue(filing_id: i64) -> Result<IssuedCertificate, ApiError> {
     let path = format!("/filings/{filing_id}/certificate");
-    super::send("POST", &path, &serde_json::json!({})).await
+    super::send("POST", &path, &super::Empty {}).await
 }
 
 /// Revokes a certificate with a reason.
@@ -33,15 +33,29 @@ pub async fn tasks() -> Result<Vec<DriverCertificate>, ApiError> {
     super::get("/driver/tasks").await
 }
 
+/// A certificate the driver has received, with the JSON text it came in: the phone keeps that
+/// text as it is rather than writing the certificate out again.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Received {
+    /// The certificate.
+    pub certificate: DriverCertificate,
+    /// Its JSON, as the server sent it.
+    pub json: String,
+}
+
 /// Confirms receipt of a certificate (确认接收).
-pub async fn accept(number: &str) -> Result<DriverCertificate, ApiError> {
+pub async fn accept(number: &str) -> Result<Received, ApiError> {
     let path = format!("/driver/tasks/{number}/acceptance");
-    super::send("POST", &path, &serde_json::json!({})).await
+    let json = super::send_text("POST", &path, &super::Empty {}).await?;
+    let certificate = super::parse(&json)?;
+    Ok(Received { certificate, json })
 }
 
 /// The received certificate of the current unfinished trip.
-pub async fn current() -> Result<Option<DriverCertificate>, ApiError> {
-    super::get("/driver/certificate").await
+pub async fn current() -> Result<Option<Received>, ApiError> {
+    let json = super::get_text("/driver/certificate").await?;
+    let certificate: Option<DriverCertificate> = super::parse(&json)?;
+    Ok(certificate.map(|certificate| Received { certificate, json }))
 }
 
 /// Adoption by prefecture (administrator).
