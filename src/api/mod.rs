@@ -5,6 +5,7 @@ pub mod enterprises;
 pub mod feedback;
 pub mod filings;
 pub mod issuance;
+pub mod json;
 pub mod master_data;
 pub mod session;
 pub mod verification;
@@ -115,10 +116,25 @@ async fn read<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
 /// The error an unsuccessful answer carries.
 async fn error_of(response: Response) -> ApiError {
     let status = response.status();
-    match response.text().await.map(|text| parse::<ErrorBody>(&text)) {
-        Ok(Ok(body)) => ApiError::Server { status, body },
-        _ => ApiError::Unexpected,
+    let body = response
+        .text()
+        .await
+        .ok()
+        .and_then(|text| error_body(&text));
+    match body {
+        Some(body) => ApiError::Server { status, body },
+        None => ApiError::Unexpected,
     }
+}
+
+/// The error body in `text`, read by the browser.
+fn error_body(text: &str) -> Option<ErrorBody> {
+    let body = json::parse_object(text)?;
+    Some(ErrorBody {
+        code: body.text("code")?,
+        message: body.text("message")?,
+        field: body.optional_text("field")?,
+    })
 }
 
 /// `GET` a JSON resource.
@@ -155,7 +171,11 @@ pub async fn send_text<B: Serialize>(
     path: &str,
     body: &B,
 ) -> Result<String, ApiError> {
-    let json = json(body)?;
+    send_json(method, path, json(body)?).await
+}
+
+/// Sends the JSON text `json` with `method` and answers the text of the JSON answer.
+pub async fn send_json(method: &str, path: &str, json: String) -> Result<String, ApiError> {
     text(request(method, path, Some(json))).await
 }
 
@@ -165,7 +185,11 @@ pub async fn send_no_content<B: Serialize>(
     path: &str,
     body: &B,
 ) -> Result<(), ApiError> {
-    let json = json(body)?;
+    send_json_no_content(method, path, json(body)?).await
+}
+
+/// Sends the JSON text `json` with `method`, expecting no body back (204).
+pub async fn send_json_no_content(method: &str, path: &str, json: String) -> Result<(), ApiError> {
     answer(request(method, path, Some(json))).await.map(drop)
 }
 
@@ -177,4 +201,26 @@ pub async fn delete(path: &str) -> Result<(), ApiError> {
 /// `POST` with no body, expecting no body back (204).
 pub async fn post_empty(path: &str) -> Result<(), ApiError> {
     answer(request("POST", path, None)).await.map(drop)
+}
+
+#[cfg(all(test, target_arch = "wasm32"))]
+mod tests {
+    use charterpass_core::session::ErrorBody;
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
+    use super::error_body;
+
+    #[test]
+    fn an_error_body_reads_back_as_serde_writes_it() {
+        for field in [None, Some("new".to_owned())] {
+            let written = ErrorBody {
+                code: "password_too_short".into(),
+                message: "新密码至少 10 个字符".into(),
+                field,
+            };
+            let json = serde_json::to_string(&written).unwrap();
+            assert_eq!(error_body(&json), Some(written));
+        }
+        assert_eq!(error_body("<html>"), None);
+    }
 }

@@ -34,7 +34,7 @@ fn storage() -> Option<web_sys::Storage> {
 fn load() -> Option<DriverCertificate> {
     let storage = storage()?;
     let json = storage.get_item(STORAGE_KEY).ok()??;
-    let certificate: DriverCertificate = crate::api::parse(&json).ok()?;
+    let certificate = crate::api::issuance::read_certificate(&json)?;
     if certificate.exp < now() {
         let _ = storage.remove_item(STORAGE_KEY);
         return None;
