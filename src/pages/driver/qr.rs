@@ -77,6 +77,8 @@ fn markup(code: &QrCode) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
 
     #[test]
     fn a_certificate_text_is_one_alphanumeric_segment_in_the_smallest_version() {
