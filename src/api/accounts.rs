@@ -51,5 +51,6 @@ pub async fn give_driver_account(driver_id: i64) -> Result<OneTimePassword, ApiE
 
 /// The signed-in person changes their password.
 pub async fn change_password(change: &PasswordChange) -> Result<(), ApiError> {
-    super::send_no_content("POST", "/session/password", change).await
+    let body = super::json::text_object(&[("current", &change.current), ("new", &change.new)]);
+    super::send_json_no_content("POST", "/session/password", body).await
 }

@@ -42,32 +42,17 @@ pub async fn update(id: i64, input: &FilingInput) -> Result<FilingView, ApiError
 
 /// Submits a draft; the server takes the review path.
 pub async fn submit(id: i64) -> Result<FilingView, ApiError> {
-    super::send(
-        "POST",
-        &format!("/filings/{id}/submit"),
-        &serde_json::json!({}),
-    )
-    .await
+    super::send("POST", &format!("/filings/{id}/submit"), &super::Empty {}).await
 }
 
 /// Cancels a filing.
 pub async fn cancel(id: i64) -> Result<FilingView, ApiError> {
-    super::send(
-        "POST",
-        &format!("/filings/{id}/cancel"),
-        &serde_json::json!({}),
-    )
-    .await
+    super::send("POST", &format!("/filings/{id}/cancel"), &super::Empty {}).await
 }
 
 /// Reopens a rejected filing as a draft.
 pub async fn reopen(id: i64) -> Result<FilingView, ApiError> {
-    super::send(
-        "POST",
-        &format!("/filings/{id}/reopen"),
-        &serde_json::json!({}),
-    )
-    .await
+    super::send("POST", &format!("/filings/{id}/reopen"), &super::Empty {}).await
 }
 
 /// A reviewer approves or rejects.

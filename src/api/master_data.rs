@@ -98,7 +98,7 @@ pub async fn set_retired<T: serde::de::DeserializeOwned>(
 ) -> Result<T, ApiError> {
     let action = if retired { "retire" } else { "reinstate" };
     let path = format!("{}/{id}/{action}", collection(kind));
-    super::send("POST", &path, &serde_json::json!({})).await
+    super::send("POST", &path, &super::Empty {}).await
 }
 
 /// Uploads a CSV file of `kind`; with `only_good`, the good rows are stored even if others are bad.

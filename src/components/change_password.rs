@@ -66,9 +66,7 @@ pub fn ChangePassword(
     view! {
         <section class="card narrow">
             <h1>"修改密码"</h1>
-            <Show when=one_time>
-                <p class="notice">"您正在使用一次性密码登录，请先设置新密码。"</p>
-            </Show>
+            {move || one_time().then(|| view! { <p class="notice">"您正在使用一次性密码登录，请先设置新密码。"</p> })}
             <p class="muted">{format!(
                 "新密码至少 {MIN_PASSWORD_CHARS} 个字符，须同时包含字母和数字，不能与用户名或最近 3 次使用的密码相同。"
             )}</p>
@@ -79,12 +77,8 @@ pub fn ChangePassword(
                 <input id="new-password" type="password" autocomplete="new-password" maxlength="128" bind:value=new/>
                 <label for="repeat-password">"再次输入新密码"</label>
                 <input id="repeat-password" type="password" autocomplete="new-password" maxlength="128" bind:value=repeat/>
-                <Show when=move || error.get().is_some()>
-                    <p class="error" role="alert">{move || error.get()}</p>
-                </Show>
-                <Show when=move || done.get()>
-                    <p class="ok" role="status">"密码已修改"</p>
-                </Show>
+                {move || error.get().map(|error| view! { <p class="error" role="alert">{error}</p> })}
+                {move || done.get().then(|| view! { <p class="ok" role="status">"密码已修改"</p> })}
                 <button type="submit" disabled=move || busy.get()>"保存新密码"</button>
             </form>
         </section>

@@ -39,8 +39,8 @@ pub fn Layout(children: Children) -> impl IntoView {
         <header class="topbar">
             <a href="/" class="brand">"省际包车电子凭证"</a>
             <Nav me=Signal::derive(move || session.current())/>
-            <Show when=move || session.current().is_some()>
-                <span class="who">{move || session.current().map(|me| me.display_name)}</span>
+            {move || session.current().map(|me| view! {
+                <span class="who">{me.display_name}</span>
                 <button class="link" aria-expanded=move || changing.get().to_string()
                     on:click=move |_| changing.update(|c| *c = !*c)>"修改密码"</button>
                 <button class="link" on:click=sign_out.clone()>"退出登录"</button>
@@ -51,12 +51,12 @@ pub fn Layout(children: Children) -> impl IntoView {
                 >
                     "退出所有设备"
                 </button>
-            </Show>
+            })}
         </header>
         <main class="page">
-            <Show when=move || changing.get()>
+            {move || changing.get().then(|| view! {
                 <ChangePassword on_done=Callback::new(move |()| changing.set(false))/>
-            </Show>
+            })}
             {children()}
         </main>
         <footer class="footer">{footer}</footer>

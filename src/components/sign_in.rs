@@ -53,9 +53,7 @@ pub fn SignIn() -> impl IntoView {
                 <input id="username" name="username" autocomplete="username" maxlength="128" bind:value=username/>
                 <label for="password">"密码"</label>
                 <input id="password" name="password" type="password" autocomplete="current-password" maxlength="128" bind:value=password/>
-                <Show when=move || error.get().is_some()>
-                    <p class="error" role="alert">{move || error.get()}</p>
-                </Show>
+                {move || error.get().map(|error| view! { <p class="error" role="alert">{error}</p> })}
                 <button type="submit" disabled=move || busy.get()>"登录"</button>
             </form>
         </section>

@@ -2,6 +2,8 @@
 //! one (确认接收), and showing the current trip's certificate (亮证亮码) with a QR code made in the
 //! browser. A received certificate is kept in localStorage and shown with no network.
 
+mod qr;
+
 use std::time::Duration;
 
 use charterpass_core::cst;
@@ -10,6 +12,7 @@ use charterpass_core::role::Role;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use crate::api::issuance::Received;
 use crate::api::ApiError;
 use crate::components::facts::Facts;
 use crate::components::role_gate::RoleGate;
@@ -30,8 +33,8 @@ fn storage() -> Option<web_sys::Storage> {
 /// The stored certificate, unless its trip has ended (then it is dropped).
 fn load() -> Option<DriverCertificate> {
     let storage = storage()?;
-    let text = storage.get_item(STORAGE_KEY).ok()??;
-    let certificate: DriverCertificate = serde_json::from_str(&text).ok()?;
+    let json = storage.get_item(STORAGE_KEY).ok()??;
+    let certificate = crate::api::issuance::read_certificate(&json)?;
     if certificate.exp < now() {
         let _ = storage.remove_item(STORAGE_KEY);
         return None;
@@ -39,11 +42,12 @@ fn load() -> Option<DriverCertificate> {
     Some(certificate)
 }
 
-/// Keeps (or, with `None`, forgets) the certificate on this phone.
-fn keep(certificate: Option<&DriverCertificate>) {
+/// Keeps (or, with `None`, forgets) the received certificate on this phone, as the JSON text the
+/// server sent.
+fn keep(received: Option<&Received>) {
     let Some(storage) = storage() else { return };
-    let _ = match certificate.and_then(|c| serde_json::to_string(c).ok()) {
-        Some(json) => storage.set_item(STORAGE_KEY, &json),
+    let _ = match received {
+        Some(received) => storage.set_item(STORAGE_KEY, &received.json),
         None => storage.remove_item(STORAGE_KEY),
     };
 }
@@ -67,18 +71,6 @@ fn place(code: &str) -> String {
     charterpass_core::division::name(code).map_or_else(|| code.to_owned(), str::to_owned)
 }
 
-/// The QR code of `text` as SVG markup, generated here from the signed text (not user input).
-fn qr_svg(text: &str) -> Option<String> {
-    use qrcode::render::svg;
-    let code = qrcode::QrCode::with_error_correction_level(text, qrcode::EcLevel::M).ok()?;
-    Some(
-        code.render::<svg::Color<'_>>()
-            .min_dimensions(300, 300)
-            .quiet_zone(true)
-            .build(),
-    )
-}
-
 /// The 驾驶员 page.
 #[component]
 pub fn Driver() -> impl IntoView {
@@ -89,7 +81,7 @@ pub fn Driver() -> impl IntoView {
             match crate::api::issuance::current().await {
                 Ok(found) => {
                     keep(found.as_ref());
-                    current.set(found);
+                    current.set(found.map(|received| received.certificate));
                     offline.set(false);
                 }
                 Err(ApiError::Network) => offline.set(true),
@@ -112,7 +104,7 @@ pub fn Driver() -> impl IntoView {
         <section class="card">
             <h1>"驾驶员"</h1>
             <p><a href="/feedback">"问题反馈"</a></p>
-            <Show when=move || offline.get()>
+            {move || offline.get().then(|| view! {
                 <p class="notice" role="status">
                     {move || if current.with(Option::is_some) {
                         "当前无网络：显示本机保存的电子凭证。"
@@ -120,7 +112,7 @@ pub fn Driver() -> impl IntoView {
                         "当前无网络，本机没有已接收的电子凭证，请联网后查看待接收任务。"
                     }}
                 </p>
-            </Show>
+            })}
         </section>
         {move || current.get().map(|c| view! { <CertificateCard certificate=c current=current/> })}
         {move || {
@@ -130,9 +122,9 @@ pub fn Driver() -> impl IntoView {
             }
             view! {
                 <RoleGate role=Role::Driver>
-                    <Tasks on_accepted=move |c: DriverCertificate| {
-                        keep(Some(&c));
-                        current.set(Some(c));
+                    <Tasks on_accepted=move |received: Received| {
+                        keep(Some(&received));
+                        current.set(Some(received.certificate));
                         refresh();
                     }/>
                 </RoleGate>
@@ -163,7 +155,7 @@ fn CertificateCard(
         on_cleanup(move || handle.clear());
     }
     let c = &certificate.charter;
-    let svg = qr_svg(&certificate.text).unwrap_or_default();
+    let svg = qr::svg(&certificate.text).unwrap_or_default();
     let waypoints = if c.waypoints.is_empty() {
         "无".to_owned()
     } else {
@@ -215,7 +207,7 @@ fn CertificateCard(
 
 /// Trips waiting to be received, each with 确认接收.
 #[component]
-fn Tasks(on_accepted: impl Fn(DriverCertificate) + Copy + Send + Sync + 'static) -> impl IntoView {
+fn Tasks(on_accepted: impl Fn(Received) + Copy + Send + Sync + 'static) -> impl IntoView {
     let tasks = RwSignal::new(None::<Result<Vec<DriverCertificate>, String>>);
     let error = RwSignal::new(None::<String>);
     let reload = move || {
@@ -229,8 +221,8 @@ fn Tasks(on_accepted: impl Fn(DriverCertificate) + Copy + Send + Sync + 'static)
         error.set(None);
         spawn_local(async move {
             match crate::api::issuance::accept(&number).await {
-                Ok(certificate) => {
-                    on_accepted(certificate);
+                Ok(received) => {
+                    on_accepted(received);
                     reload();
                 }
                 Err(err) => error.set(Some(err.message())),
@@ -240,9 +232,7 @@ fn Tasks(on_accepted: impl Fn(DriverCertificate) + Copy + Send + Sync + 'static)
     view! {
         <section class="card" aria-label="待接收包车任务">
             <h2>"待接收包车任务"</h2>
-            <Show when=move || error.get().is_some()>
-                <p class="error" role="alert">{move || error.get()}</p>
-            </Show>
+            {move || error.get().map(|error| view! { <p class="error" role="alert">{error}</p> })}
             {move || match tasks.get() {
                 None => view! { <p class="muted">"正在加载…"</p> }.into_any(),
                 Some(Err(message)) => view! { <p class="error" role="alert">{message}</p> }.into_any(),
