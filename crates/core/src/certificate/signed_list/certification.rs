@@ -9,9 +9,11 @@ use super::error::ListError;
 #[cfg(feature = "sign")]
 use super::fingerprint::point;
 use super::fingerprint::{spki_der, Fingerprint};
+use crate::certificate::cbor;
 use crate::certificate::cose::{self, parse_sign1, Sign1};
+use crate::certificate::issuer_key::IssuerKey;
 use crate::certificate::kid::Kid;
-use crate::certificate::{cbor, signature};
+use crate::certificate::signature::key_from_point;
 #[cfg(feature = "sign")]
 use ciborium::Value;
 use p256::ecdsa::VerifyingKey;
@@ -71,7 +73,8 @@ pub fn open_certification(bytes: &[u8], pin: &Fingerprint) -> Result<CertifiedSi
     if fingerprint != *pin {
         return Err(ListError::RootNotPinned);
     }
-    signature::verify_es256(&root, &sign1.to_be_signed(), &sign1.signature)
+    IssuerKey::new(&root)
+        .verify_es256(&sign1.to_be_signed(), &sign1.signature)
         .map_err(|_| ListError::CertificationSignatureInvalid)?;
     let signer = read_statement(&sign1.payload)?;
     Ok(CertifiedSigner {
@@ -92,7 +95,7 @@ fn root_key(sign1: &Sign1) -> Result<VerifyingKey, ListError> {
     let point = sign1
         .unprotected_bytes(ROOT_KEY_LABEL)
         .ok_or(ListError::CertificationInvalid)?;
-    VerifyingKey::from_sec1_bytes(&point).map_err(|_| ListError::CertificationInvalid)
+    key_from_point(&point).map_err(|_| ListError::CertificationInvalid)
 }
 
 /// Reads the statement of a certification whose signature has been checked.
@@ -116,7 +119,7 @@ fn read_statement(bytes: &[u8]) -> Result<CertifiedSigner, ListError> {
         return Err(invalid);
     }
     let point = cbor::bytes(get("key")?).ok_or(invalid)?;
-    let key = VerifyingKey::from_sec1_bytes(&point).map_err(|_| invalid)?;
+    let key = key_from_point(&point).map_err(|_| invalid)?;
     let kid = Kid::from_spki_der(&spki_der(&key));
     if cbor::bytes(get("kid")?).is_none_or(|k| k != kid.0) {
         return Err(invalid);

@@ -5,6 +5,7 @@ use super::fingerprint::{point, spki_der};
 use crate::certificate::cbor;
 use crate::certificate::cose::check_cbor;
 use crate::certificate::kid::Kid;
+use crate::certificate::signature::key_from_point;
 use ciborium::Value;
 use p256::ecdsa::VerifyingKey;
 use serde::Serialize;
@@ -162,8 +163,7 @@ fn listed_key(value: &[u8]) -> Result<ListedKey, ListError> {
         .bytes("kid")?
         .try_into()
         .map_err(|_| ListError::ContentInvalid)?);
-    let key =
-        VerifyingKey::from_sec1_bytes(&map.bytes("key")?).map_err(|_| ListError::ContentInvalid)?;
+    let key = key_from_point(&map.bytes("key")?).map_err(|_| ListError::ContentInvalid)?;
     let entry = ListedKey::new(
         &map.text("province")?,
         &map.text("name")?,
