@@ -94,7 +94,10 @@ pub fn accept(
 
 /// Reads a stored entry and checks it against the pin; `None` for anything unreadable or forged.
 pub fn parse(text: &str, pin: &Fingerprint) -> Option<HeldList> {
-    let fields = text.trim().strip_prefix(STORED_HEAD)?.strip_suffix(STORED_TAIL)?;
+    let fields = text
+        .trim()
+        .strip_prefix(STORED_HEAD)?
+        .strip_suffix(STORED_TAIL)?;
     let (fetched_at, list_hex) = fields.split_once(STORED_MIDDLE)?;
     let fetched_at: i64 = fetched_at.parse().ok()?;
     let bytes = hex::decode(list_hex).ok()?;
