@@ -8,19 +8,18 @@ use charterpass_core::certificate::signed_list::{
 };
 use charterpass_core::certificate::TrustList;
 use charterpass_core::cst;
-use serde::{Deserialize, Serialize};
 
 /// The localStorage key of the stored list.
 pub const STORAGE_KEY: &str = "charterpass.trust_list.v2";
 
-/// A signed list as stored: its bytes and when the browser fetched them.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct StoredList {
-    /// When it was fetched from the server, seconds since the Unix epoch.
-    pub fetched_at: i64,
-    /// The signed list, hex.
-    pub list_hex: String,
-}
+/// How a stored entry begins: `{"fetched_at":<seconds>,"list_hex":"<hex>"}`, the JSON object
+/// earlier versions wrote with serde. Written and read by hand: the page carries no JSON
+/// deserialiser for it.
+const STORED_HEAD: &str = "{\"fetched_at\":";
+/// Between the two fields of a stored entry.
+const STORED_MIDDLE: &str = ",\"list_hex\":\"";
+/// How a stored entry ends.
+const STORED_TAIL: &str = "\"}";
 
 /// A list that passed its signature chain to the pinned root.
 #[derive(Debug, Clone, PartialEq)]
@@ -95,19 +94,21 @@ pub fn accept(
 
 /// Reads a stored entry and checks it against the pin; `None` for anything unreadable or forged.
 pub fn parse(text: &str, pin: &Fingerprint) -> Option<HeldList> {
-    let stored: StoredList = serde_json::from_str(text).ok()?;
-    let bytes = hex::decode(&stored.list_hex).ok()?;
+    let fields = text
+        .trim()
+        .strip_prefix(STORED_HEAD)?
+        .strip_suffix(STORED_TAIL)?;
+    let (fetched_at, list_hex) = fields.split_once(STORED_MIDDLE)?;
+    let fetched_at: i64 = fetched_at.parse().ok()?;
+    let bytes = hex::decode(list_hex).ok()?;
     let opened = open(&bytes, pin).ok()?;
-    Some(HeldList::new(stored.fetched_at, opened))
+    Some(HeldList::new(fetched_at, opened))
 }
 
 /// The stored form of a list fetched at `fetched_at`.
 pub fn to_json(bytes: &[u8], fetched_at: i64) -> String {
-    let stored = StoredList {
-        fetched_at,
-        list_hex: hex::encode(bytes),
-    };
-    serde_json::to_string(&stored).unwrap_or_default()
+    let list_hex = hex::encode(bytes);
+    format!("{STORED_HEAD}{fetched_at}{STORED_MIDDLE}{list_hex}{STORED_TAIL}")
 }
 
 /// Now, seconds since the Unix epoch, from the browser's clock.

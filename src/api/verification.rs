@@ -1,8 +1,9 @@
 //! The inspector's API calls: trust list, online status, verification log and appeals; feedback.
 
 use charterpass_core::verification::{
-    Appeal, CertificateStatus, NewAppeal, NewVerification, Resolution, Verification,
+    Appeal, CertificateStatus, NewAppeal, NewVerification, Resolution,
 };
+use serde::Deserialize;
 
 use super::ApiError;
 
@@ -16,13 +17,21 @@ pub async fn status(number: &str) -> Result<CertificateStatus, ApiError> {
     super::get(&format!("/certificates/{number}/status")).await
 }
 
+/// What the inspector's page reads of a record it created (the verification, the appeal): its
+/// id. The rest of the answer is not decoded, which keeps its decoder out of the page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+pub struct Created {
+    /// The new record's id.
+    pub id: i64,
+}
+
 /// Records a verification made on this page.
-pub async fn record(new: &NewVerification) -> Result<Verification, ApiError> {
+pub async fn record(new: &NewVerification) -> Result<Created, ApiError> {
     super::send("POST", "/verifications", new).await
 }
 
 /// Lodges an appeal against a recorded verification.
-pub async fn lodge(new: &NewAppeal) -> Result<Appeal, ApiError> {
+pub async fn lodge(new: &NewAppeal) -> Result<Created, ApiError> {
     super::send("POST", "/appeals", new).await
 }
 

@@ -1,5 +1,7 @@
 //! Finder patterns (the three 1:1:3:1:1 squares) found by run lengths in a bitmap.
 
+use super::sort::insertion_sort_by;
+
 /// A finder-pattern centre with the module size measured across it.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Finder {
@@ -198,7 +200,7 @@ pub fn find(img: &Bitmap, out: &mut Vec<Finder>) {
             confirm(img, &c, img.width, y, out);
         }
     }
-    out.sort_by_key(|f| std::cmp::Reverse(f.hits));
+    insertion_sort_by(out, |a, b| a.hits > b.hits);
 }
 
 #[cfg(test)]

@@ -14,6 +14,7 @@ mod geometry;
 mod locate;
 mod reader;
 mod scale;
+mod sort;
 pub mod strategy;
 
 pub use binarize::Threshold;

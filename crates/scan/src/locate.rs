@@ -3,6 +3,7 @@
 use super::finder::{Bitmap, Finder};
 use super::geometry::{Homography, Pt};
 use super::reader::Miss;
+use super::sort::insertion_sort_by;
 
 /// At most this many finder candidates take part in forming triples.
 const MAX_FINDERS: usize = 10;
@@ -228,7 +229,7 @@ pub fn read(img: &Bitmap, finders: &[Finder], modules: &mut Vec<bool>) -> Result
     if triples.is_empty() {
         return Err(Miss::NoGrid);
     }
-    triples.sort_by(|a, b| a.badness.total_cmp(&b.badness));
+    insertion_sort_by(&mut triples, |a, b| a.badness.total_cmp(&b.badness).is_lt());
     let mut miss = Miss::NoGrid;
     for t in triples.iter().take(MAX_TRIPLES) {
         let Some(size) = estimate_size(t) else {

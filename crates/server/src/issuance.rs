@@ -407,5 +407,5 @@ pub fn decode_claims(text: &str) -> Result<Claims, ApiError> {
     let compressed = bc_text::base45_decode(base45).map_err(broken)?;
     let message = zlib::inflate(&compressed).map_err(broken)?;
     let sign1 = cose::parse_sign1(&message).map_err(broken)?;
-    Claims::from_payload(sign1.payload.as_deref().unwrap_or_default()).map_err(broken)
+    Claims::from_payload(&sign1.payload).map_err(broken)
 }

@@ -134,9 +134,9 @@ pub fn Verify() -> impl IntoView {
             <p>"扫描驾驶员出示的电子凭证二维码，核验其真伪、有效期与启用范围。"</p>
             <p class="muted trust-age">{trust_line}</p>
             <p class="muted trust-details">{trust_details}</p>
-            <Show when=move || trust_warning().is_some()>
-                <p class="error trust-warning" role="alert">{trust_warning}</p>
-            </Show>
+            {move || {
+                trust_warning().map(|w| view! { <p class="error trust-warning" role="alert">{w}</p> })
+            }}
             <QrScanner on_text=move |scanned: String| {
                 text.set(scanned.clone());
                 run(scanned);
@@ -156,9 +156,7 @@ pub fn Verify() -> impl IntoView {
                     prop:value=move || text.get()
                     on:input=move |ev| text.set(event_target_value(&ev))
                 ></textarea>
-                <Show when=move || error.get().is_some()>
-                    <p class="error" role="alert">{move || error.get()}</p>
-                </Show>
+                {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
                 <button type="submit">"核验"</button>
             </form>
         </section>

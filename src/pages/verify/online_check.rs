@@ -116,11 +116,14 @@ pub fn OnlineCheck(verdict: Verdict, online: RwSignal<Option<OnlineStatus>>) -> 
 
     view! {
         <section class="card">
-            <Show when=move || has_number>
-                <p class=move || status_line().0 role="status" aria-label="在线状态">
-                    {move || status_line().1}
-                </p>
-            </Show>
+            {has_number
+                .then(|| {
+                    view! {
+                        <p class=move || status_line().0 role="status" aria-label="在线状态">
+                            {move || status_line().1}
+                        </p>
+                    }
+                })}
             <p class="muted">{record_line}</p>
             {move || match record.get() {
                 Record::Saved(id) => Some(view! { <AppealForm verification_id=id/> }),
@@ -168,12 +171,18 @@ fn AppealForm(verification_id: i64) -> impl IntoView {
                     prop:value=move || reason.get()
                     on:input=move |ev| reason.set(event_target_value(&ev))
                 ></textarea>
-                {move || match answer.get() {
-                    Some(Ok(id)) => Some(view! {
-                        <p class="ok-text" role="status">{format!("申诉已提交（编号 {id}），等待省交通运输厅处理")}</p>
-                    }.into_any()),
-                    Some(Err(message)) => Some(view! { <p class="error" role="alert">{message}</p> }.into_any()),
-                    None => None,
+                {move || {
+                    answer.get().map(|answer| {
+                        let (class, role, text) = match answer {
+                            Ok(id) => (
+                                "ok-text",
+                                "status",
+                                format!("申诉已提交（编号 {id}），等待省交通运输厅处理"),
+                            ),
+                            Err(message) => ("error", "alert", message),
+                        };
+                        view! { <p class=class role=role>{text}</p> }
+                    })
                 }}
                 <button type="submit" disabled=move || busy.get()>"提交申诉"</button>
             </form>

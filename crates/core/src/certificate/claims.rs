@@ -1,6 +1,7 @@
 //! The claims of a charter certificate: the CWT registered claims plus the charter data claim.
 
-use super::cwt::{int_of, text_of, CwtClaims, KEY_EXP, KEY_IAT, KEY_ISS, KEY_NBF};
+use super::cbor;
+use super::cwt::{CwtClaims, KEY_EXP, KEY_IAT, KEY_ISS, KEY_NBF};
 use super::error::VerifyError;
 use super::limits::{MAX_CLAIM_TEXT_LEN, MAX_DRIVERS, MAX_DRIVER_NAME_LEN, MAX_WAYPOINTS};
 use ciborium::Value;
@@ -158,7 +159,7 @@ impl Claims {
             iat: cwt.iat.ok_or(VerifyError::ClaimsInvalid)?,
             nbf: cwt.nbf.ok_or(VerifyError::ClaimsInvalid)?,
             exp: cwt.exp.ok_or(VerifyError::ClaimsInvalid)?,
-            charter: charter_from_value(charter)?,
+            charter: charter_of(charter)?,
         };
         claims.check()?;
         Ok(claims)
@@ -209,49 +210,42 @@ fn division_value(code: &str) -> Result<Value, VerifyError> {
         .map_err(|_| VerifyError::ClaimsInvalid)
 }
 
-fn division_of(value: &Value) -> Result<String, VerifyError> {
-    let n = int_of(value).filter(|n| (100_000..1_000_000).contains(n));
+fn division_of(item: &[u8]) -> Result<String, VerifyError> {
+    let n = cbor::int(item).filter(|n| (100_000..1_000_000).contains(n));
     n.map(|n| n.to_string()).ok_or(VerifyError::ClaimsInvalid)
 }
 
 /// The drivers' names of key 12: an array of at most [`MAX_DRIVERS`] texts.
-fn names_of(value: &Value) -> Result<Vec<String>, VerifyError> {
-    let Value::Array(names) = value else {
-        return Err(VerifyError::ClaimsInvalid);
-    };
+fn names_of(item: &[u8]) -> Result<Vec<String>, VerifyError> {
+    let names = cbor::array(item).ok_or(VerifyError::ClaimsInvalid)?;
     if names.len() > MAX_DRIVERS {
         return Err(VerifyError::ClaimsInvalid);
     }
     names
-        .iter()
-        .map(|n| text_of(n.clone()).ok_or(VerifyError::ClaimsInvalid))
+        .into_iter()
+        .map(|n| cbor::text(n).ok_or(VerifyError::ClaimsInvalid))
         .collect()
 }
 
-fn charter_from_value(value: &Value) -> Result<CharterData, VerifyError> {
-    let Value::Map(entries) = value else {
-        return Err(VerifyError::ClaimsInvalid);
-    };
+/// The charter data of the encoded claim [`KEY_CHARTER`]: a map with integer keys, each once.
+fn charter_of(item: &[u8]) -> Result<CharterData, VerifyError> {
+    let entries = cbor::map(item).ok_or(VerifyError::ClaimsInvalid)?;
     let find = |k: i64| {
-        let mut hits = entries.iter().filter(|(key, _)| int_of(key) == Some(k));
-        match (hits.next(), hits.next()) {
-            (Some((_, v)), None) => Ok(v),
-            _ => Err(VerifyError::ClaimsInvalid),
-        }
+        cbor::find(&entries, |key| cbor::int(key) == Some(k)).ok_or(VerifyError::ClaimsInvalid)
     };
-    let text = |k: i64| find(k).and_then(|v| text_of(v.clone()).ok_or(VerifyError::ClaimsInvalid));
-    let integer = |k: i64| find(k).and_then(|v| int_of(v).ok_or(VerifyError::ClaimsInvalid));
-    let Value::Array(raw_waypoints) = find(key::WAYPOINTS)? else {
-        return Err(VerifyError::ClaimsInvalid);
-    };
+    let text = |k: i64| find(k).and_then(|v| cbor::text(v).ok_or(VerifyError::ClaimsInvalid));
+    let integer = |k: i64| find(k).and_then(|v| cbor::int(v).ok_or(VerifyError::ClaimsInvalid));
+    let raw_waypoints = cbor::array(find(key::WAYPOINTS)?).ok_or(VerifyError::ClaimsInvalid)?;
     if raw_waypoints.len() > MAX_WAYPOINTS {
         return Err(VerifyError::ClaimsInvalid);
     }
     let waypoints = raw_waypoints
-        .iter()
+        .into_iter()
         .map(division_of)
         .collect::<Result<Vec<_>, _>>()?;
-    let has_drivers = entries.iter().any(|(k, _)| int_of(k) == Some(key::DRIVERS));
+    let has_drivers = entries
+        .iter()
+        .any(|(k, _)| cbor::int(k) == Some(key::DRIVERS));
     let drivers = if has_drivers {
         names_of(find(key::DRIVERS)?)?
     } else {

@@ -1,8 +1,8 @@
 //! The CWT layer (RFC 8392): the registered claims of a CBOR Web Token and its time window.
 
-use super::cose::decode_cbor;
+use super::cbor;
+use super::cose::check_cbor;
 use super::error::VerifyError;
-use ciborium::Value;
 
 /// CWT claim key `iss` (issuer).
 pub const KEY_ISS: i64 = 1;
@@ -15,7 +15,7 @@ pub const KEY_IAT: i64 = 6;
 
 /// The registered claims of a CWT plus every other claim, undecoded.
 #[derive(Debug, Clone, PartialEq, Default)]
-pub struct CwtClaims {
+pub struct CwtClaims<'p> {
     /// `iss` (1), a text string.
     pub iss: Option<String>,
     /// `iat` (6), seconds since the Unix epoch.
@@ -24,28 +24,26 @@ pub struct CwtClaims {
     pub nbf: Option<i64>,
     /// `exp` (4), seconds since the Unix epoch.
     pub exp: Option<i64>,
-    /// Every other claim, as (integer key, value).
-    pub other: Vec<(i64, Value)>,
+    /// Every other claim, as (integer key, encoded value).
+    pub other: Vec<(i64, &'p [u8])>,
 }
 
-impl CwtClaims {
+impl<'p> CwtClaims<'p> {
     /// Decodes a CWT claims map (depth-limited); registered claims must have their RFC types.
-    pub fn decode(payload: &[u8]) -> Result<CwtClaims, VerifyError> {
-        let value = decode_cbor(payload).map_err(|e| match e {
+    pub fn decode(payload: &'p [u8]) -> Result<CwtClaims<'p>, VerifyError> {
+        check_cbor(payload).map_err(|e| match e {
             VerifyError::CborTooDeep => VerifyError::CborTooDeep,
             _ => VerifyError::ClaimsInvalid,
         })?;
-        let Value::Map(entries) = value else {
-            return Err(VerifyError::ClaimsInvalid);
-        };
+        let entries = cbor::map(payload).ok_or(VerifyError::ClaimsInvalid)?;
         let mut claims = CwtClaims::default();
         for (key, value) in entries {
-            let key = int_of(&key).ok_or(VerifyError::ClaimsInvalid)?;
+            let key = cbor::int(key).ok_or(VerifyError::ClaimsInvalid)?;
             match key {
-                KEY_ISS => set_once(&mut claims.iss, text_of(value))?,
-                KEY_IAT => set_once(&mut claims.iat, int_of(&value))?,
-                KEY_NBF => set_once(&mut claims.nbf, int_of(&value))?,
-                KEY_EXP => set_once(&mut claims.exp, int_of(&value))?,
+                KEY_ISS => set_once(&mut claims.iss, cbor::text(value))?,
+                KEY_IAT => set_once(&mut claims.iat, cbor::int(value))?,
+                KEY_NBF => set_once(&mut claims.nbf, cbor::int(value))?,
+                KEY_EXP => set_once(&mut claims.exp, cbor::int(value))?,
                 _ if claims.other.iter().any(|(k, _)| *k == key) => {
                     return Err(VerifyError::ClaimsInvalid)
                 }
@@ -55,9 +53,9 @@ impl CwtClaims {
         Ok(claims)
     }
 
-    /// The value of a non-registered claim.
-    pub fn get(&self, key: i64) -> Option<&Value> {
-        self.other.iter().find(|(k, _)| *k == key).map(|(_, v)| v)
+    /// The encoded value of a non-registered claim.
+    pub fn get(&self, key: i64) -> Option<&'p [u8]> {
+        self.other.iter().find(|(k, _)| *k == key).map(|(_, v)| *v)
     }
 }
 
@@ -74,22 +72,6 @@ pub fn check_window(
         return Err(VerifyError::Expired);
     }
     Ok(())
-}
-
-/// An integer that fits in i64.
-pub fn int_of(value: &Value) -> Option<i64> {
-    match value {
-        Value::Integer(i) => i64::try_from(i128::from(*i)).ok(),
-        _ => None,
-    }
-}
-
-/// A text string.
-pub fn text_of(value: Value) -> Option<String> {
-    match value {
-        Value::Text(t) => Some(t),
-        _ => None,
-    }
 }
 
 /// Sets a claim that may appear only once and must have the right type.

@@ -2,8 +2,10 @@
 //!
 //! Text format: `BC1:` + Base45( zlib( COSE_Sign1 ES256 over CWT claims ) ).
 //! The public contract is `docs/certificate-format.md`; the generic layers
-//! ([`text`], [`zlib`], [`cose`], [`signature`], [`cwt`]) are shared with the DGC conformance test.
+//! ([`text`], [`zlib`], [`cbor`], [`cose`], [`signature`], [`cwt`]) are shared with the DGC
+//! conformance test.
 
+pub mod cbor;
 pub mod claims;
 pub mod cose;
 pub mod cwt;

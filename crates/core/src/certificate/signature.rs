@@ -3,7 +3,9 @@
 use super::error::VerifyError;
 use p256::ecdsa::signature::Verifier;
 use p256::ecdsa::{Signature, VerifyingKey};
+use p256::elliptic_curve::point::AffineCoordinates;
 use p256::pkcs8::DecodePublicKey;
+use p256::{AffinePoint, FieldBytes};
 
 /// Reads a P-256 public key from a PEM SubjectPublicKeyInfo.
 pub fn key_from_pem(pem: &str) -> Result<VerifyingKey, VerifyError> {
@@ -13,6 +15,21 @@ pub fn key_from_pem(pem: &str) -> Result<VerifyingKey, VerifyError> {
 /// Reads a P-256 public key from a DER SubjectPublicKeyInfo.
 pub fn key_from_der(der: &[u8]) -> Result<VerifyingKey, VerifyError> {
     VerifyingKey::from_public_key_der(der).map_err(|_| VerifyError::IssuerKeyInvalid)
+}
+
+/// Reads a P-256 public key from an uncompressed SEC1 point (`04 || x || y`, 65 bytes), the only
+/// form the formats carry. Compressed points are refused: their decompression would ship in the
+/// inspector's page for nothing.
+pub fn key_from_point(point: &[u8]) -> Result<VerifyingKey, VerifyError> {
+    let Some((&0x04, xy)) = point.split_first().filter(|(_, xy)| xy.len() == 64) else {
+        return Err(VerifyError::IssuerKeyInvalid);
+    };
+    let (x, y) = xy.split_at(32);
+    let coordinate = |c: &[u8]| FieldBytes::try_from(c).map_err(|_| VerifyError::IssuerKeyInvalid);
+    let affine: Option<AffinePoint> =
+        AffinePoint::from_coordinates(&coordinate(x)?, &coordinate(y)?).into();
+    let affine = affine.ok_or(VerifyError::IssuerKeyInvalid)?;
+    VerifyingKey::from_affine(affine).map_err(|_| VerifyError::IssuerKeyInvalid)
 }
 
 /// Checks a raw 64-byte `r || s` ES256 signature over `to_be_signed`.
@@ -40,5 +57,25 @@ mod tests {
             key_from_der(&[0x30, 0x00]).err(),
             Some(VerifyError::IssuerKeyInvalid)
         );
+    }
+
+    #[test]
+    fn reads_uncompressed_points_only() {
+        use p256::ecdsa::SigningKey;
+        let key = *SigningKey::from_slice(&[7; 32]).unwrap().verifying_key();
+        let uncompressed = key.to_sec1_point(false);
+        assert_eq!(key_from_point(uncompressed.as_bytes()), Ok(key));
+        let compressed = key.to_sec1_point(true);
+        assert_eq!(
+            key_from_point(compressed.as_bytes()),
+            Err(VerifyError::IssuerKeyInvalid)
+        );
+        let mut off_curve = uncompressed.as_bytes().to_vec();
+        off_curve[64] ^= 1;
+        assert_eq!(
+            key_from_point(&off_curve),
+            Err(VerifyError::IssuerKeyInvalid)
+        );
+        assert_eq!(key_from_point(&[]), Err(VerifyError::IssuerKeyInvalid));
     }
 }

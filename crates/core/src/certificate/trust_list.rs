@@ -3,7 +3,7 @@
 use super::error::VerifyError;
 use super::issuer_key::{IssuerKey, Prepared, PreparedRef};
 use super::kid::Kid;
-use super::signature::key_from_pem;
+use super::signature::{key_from_pem, key_from_point};
 use super::signed_list::fingerprint::{point, spki_der};
 use super::signed_list::RemovedKey;
 use chrono::{DateTime, Utc};
@@ -116,8 +116,7 @@ impl Issuer {
 
     /// The entry's key, checked against its kid.
     pub fn verifying_key(&self) -> Result<VerifyingKey, VerifyError> {
-        let key = VerifyingKey::from_sec1_bytes(&self.public_key)
-            .map_err(|_| VerifyError::IssuerKeyInvalid)?;
+        let key = key_from_point(&self.public_key)?;
         if kid_of_key(&key)? != self.kid {
             return Err(VerifyError::IssuerKeyInvalid);
         }

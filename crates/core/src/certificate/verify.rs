@@ -2,13 +2,13 @@
 //! removed → signature → claims → time → scope. It never panics and stops at the first failing step.
 
 use super::claims::Claims;
+use super::cose::{self, Sign1};
 use super::cwt::{check_window, CwtClaims};
 use super::error::VerifyError;
 use super::kid::Kid;
 use super::trust_list::{Issuer, TrustList};
 use super::verdict::{NotInForce, Rejection, Verdict, Verified};
-use super::{cose, payload, text, zlib, PREFIX};
-use coset::CoseSign1;
+use super::{text, zlib, PREFIX};
 
 /// Verifies a certificate text against a trust list at `at` (seconds since the Unix epoch).
 pub fn verify(text: &str, trust: &TrustList, at: i64) -> Verdict {
@@ -41,8 +41,8 @@ fn authenticate(text: &str, trust: &TrustList, at: i64) -> Result<Verified, Reje
         return Err(VerifyError::IssuerKeyExpired.into());
     }
     let key = issuer.prepared_key()?;
-    key.verify_es256(&payload::to_be_signed(&sign1), &sign1.signature)?;
-    let claims = Claims::from_payload(sign1.payload.as_deref().unwrap_or_default())?;
+    key.verify_es256(&sign1.to_be_signed(), &sign1.signature)?;
+    let claims = Claims::from_payload(&sign1.payload)?;
     if claims.iss != issuer.province {
         return Err(VerifyError::IssuerMismatch.into());
     }
@@ -73,16 +73,12 @@ fn in_force(certificate: &Verified, at: i64) -> Result<(), VerifyError> {
 fn find_issuer<'t>(
     trust: &'t TrustList,
     kid: Kid,
-    sign1: &CoseSign1,
+    sign1: &Sign1,
 ) -> Result<&'t Issuer, VerifyError> {
     if let Some(issuer) = trust.find(kid) {
         return Ok(issuer);
     }
-    let claimed = sign1
-        .payload
-        .as_deref()
-        .and_then(|p| CwtClaims::decode(p).ok())
-        .and_then(|c| c.iss);
+    let claimed = CwtClaims::decode(&sign1.payload).ok().and_then(|c| c.iss);
     match claimed {
         Some(province) if !trust.has_province(&province) => Err(VerifyError::IssuerNotTrusted),
         _ => Err(VerifyError::KidUnknown),

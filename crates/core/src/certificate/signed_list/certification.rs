@@ -9,12 +9,13 @@ use super::error::ListError;
 #[cfg(feature = "sign")]
 use super::fingerprint::point;
 use super::fingerprint::{spki_der, Fingerprint};
-use crate::certificate::cose::parse_sign1;
-use crate::certificate::cwt::int_of;
+use crate::certificate::cbor;
+use crate::certificate::cose::{self, parse_sign1, Sign1};
+use crate::certificate::issuer_key::IssuerKey;
 use crate::certificate::kid::Kid;
-use crate::certificate::{cose, payload, signature};
+use crate::certificate::signature::key_from_point;
+#[cfg(feature = "sign")]
 use ciborium::Value;
-use coset::{CoseSign1, Label};
 use p256::ecdsa::VerifyingKey;
 
 /// Unprotected-header label of the root public key (uncompressed SEC1 point) in a certification.
@@ -72,9 +73,10 @@ pub fn open_certification(bytes: &[u8], pin: &Fingerprint) -> Result<CertifiedSi
     if fingerprint != *pin {
         return Err(ListError::RootNotPinned);
     }
-    signature::verify_es256(&root, &payload::to_be_signed(&sign1), &sign1.signature)
+    IssuerKey::new(&root)
+        .verify_es256(&sign1.to_be_signed(), &sign1.signature)
         .map_err(|_| ListError::CertificationSignatureInvalid)?;
-    let signer = read_statement(sign1.payload.as_deref().unwrap_or_default())?;
+    let signer = read_statement(&sign1.payload)?;
     Ok(CertifiedSigner {
         root: fingerprint,
         ..signer
@@ -89,52 +91,37 @@ pub fn claimed_root(bytes: &[u8]) -> Result<Fingerprint, ListError> {
 }
 
 /// The root key carried in the certification's unprotected header.
-fn root_key(sign1: &CoseSign1) -> Result<VerifyingKey, ListError> {
-    let point = unprotected_bytes(sign1, ROOT_KEY_LABEL).ok_or(ListError::CertificationInvalid)?;
-    VerifyingKey::from_sec1_bytes(point).map_err(|_| ListError::CertificationInvalid)
-}
-
-/// The byte string under the integer `label` of a message's unprotected header.
-pub(super) fn unprotected_bytes(sign1: &CoseSign1, label: i64) -> Option<&[u8]> {
-    let entry = sign1
-        .unprotected
-        .rest
-        .iter()
-        .find(|(l, _)| *l == Label::Int(label));
-    match entry {
-        Some((_, Value::Bytes(bytes))) => Some(bytes),
-        _ => None,
-    }
+fn root_key(sign1: &Sign1) -> Result<VerifyingKey, ListError> {
+    let point = sign1
+        .unprotected_bytes(ROOT_KEY_LABEL)
+        .ok_or(ListError::CertificationInvalid)?;
+    key_from_point(&point).map_err(|_| ListError::CertificationInvalid)
 }
 
 /// Reads the statement of a certification whose signature has been checked.
 fn read_statement(bytes: &[u8]) -> Result<CertifiedSigner, ListError> {
     let invalid = ListError::CertificationInvalid;
-    let value = cose::decode_cbor(bytes).map_err(|_| invalid)?;
-    let Value::Map(entries) = value else {
-        return Err(invalid);
-    };
+    cose::check_cbor(bytes).map_err(|_| invalid)?;
+    let entries = cbor::map(bytes).ok_or(invalid)?;
     let get = |name: &str| {
         entries
             .iter()
-            .find(|(k, _)| matches!(k, Value::Text(t) if t == name))
-            .map(|(_, v)| v)
+            .find(|(k, _)| cbor::text(k).is_some_and(|t| t == name))
+            .map(|(_, v)| *v)
             .ok_or(invalid)
     };
-    let text = |name: &str| match get(name)? {
-        Value::Text(t) if t.len() <= 64 => Ok(t.clone()),
-        _ => Err(invalid),
+    let text = |name: &str| {
+        let text = cbor::text(get(name)?).filter(|t| t.len() <= 64);
+        text.ok_or(invalid)
     };
-    let int = |name: &str| int_of(get(name)?).ok_or(invalid);
+    let int = |name: &str| cbor::int(get(name)?).ok_or(invalid);
     if int("v")? != 1 || text("role")? != ROLE_LIST_SIGNING {
         return Err(invalid);
     }
-    let Value::Bytes(point) = get("key")? else {
-        return Err(invalid);
-    };
-    let key = VerifyingKey::from_sec1_bytes(point).map_err(|_| invalid)?;
+    let point = cbor::bytes(get("key")?).ok_or(invalid)?;
+    let key = key_from_point(&point).map_err(|_| invalid)?;
     let kid = Kid::from_spki_der(&spki_der(&key));
-    if !matches!(get("kid")?, Value::Bytes(k) if k.as_slice() == kid.0) {
+    if cbor::bytes(get("kid")?).is_none_or(|k| k != kid.0) {
         return Err(invalid);
     }
     Ok(CertifiedSigner {

@@ -2,9 +2,10 @@
 
 use super::error::ListError;
 use super::fingerprint::{point, spki_der};
-use crate::certificate::cose::decode_cbor;
-use crate::certificate::cwt::int_of;
+use crate::certificate::cbor;
+use crate::certificate::cose::check_cbor;
 use crate::certificate::kid::Kid;
+use crate::certificate::signature::key_from_point;
 use ciborium::Value;
 use p256::ecdsa::VerifyingKey;
 use serde::Serialize;
@@ -129,19 +130,19 @@ impl ListContent {
 
     /// Reads a payload; unknown fields are ignored, known ones must have their types.
     pub fn from_cbor(bytes: &[u8]) -> Result<ListContent, ListError> {
-        let value = decode_cbor(bytes).map_err(|_| ListError::ContentInvalid)?;
-        let map = Fields::of(&value)?;
+        check_cbor(bytes).map_err(|_| ListError::ContentInvalid)?;
+        let map = Fields::of(bytes)?;
         if map.int("v")? != FORMAT_VERSION {
             return Err(ListError::VersionUnsupported);
         }
         let keys = map
             .array("keys")?
-            .iter()
+            .into_iter()
             .map(listed_key)
             .collect::<Result<Vec<_>, _>>()?;
         let removed = map
             .array("removed")?
-            .iter()
+            .into_iter()
             .map(removed_key)
             .collect::<Result<Vec<_>, _>>()?;
         Ok(ListContent {
@@ -156,14 +157,13 @@ impl ListContent {
     }
 }
 
-fn listed_key(value: &Value) -> Result<ListedKey, ListError> {
+fn listed_key(value: &[u8]) -> Result<ListedKey, ListError> {
     let map = Fields::of(value)?;
     let kid = Kid(map
         .bytes("kid")?
         .try_into()
         .map_err(|_| ListError::ContentInvalid)?);
-    let key =
-        VerifyingKey::from_sec1_bytes(map.bytes("key")?).map_err(|_| ListError::ContentInvalid)?;
+    let key = key_from_point(&map.bytes("key")?).map_err(|_| ListError::ContentInvalid)?;
     let entry = ListedKey::new(
         &map.text("province")?,
         &map.text("name")?,
@@ -180,7 +180,7 @@ fn listed_key(value: &Value) -> Result<ListedKey, ListError> {
     Ok(entry)
 }
 
-fn removed_key(value: &Value) -> Result<RemovedKey, ListError> {
+fn removed_key(value: &[u8]) -> Result<RemovedKey, ListError> {
     let map = Fields::of(value)?;
     Ok(RemovedKey {
         kid: Kid(map
@@ -199,50 +199,34 @@ pub(super) fn field(name: &str, value: Value) -> (Value, Value) {
 }
 
 /// A CBOR map with text keys, read field by field.
-struct Fields<'v>(&'v [(Value, Value)]);
+struct Fields<'v>(Vec<(&'v [u8], &'v [u8])>);
 
 impl<'v> Fields<'v> {
-    fn of(value: &'v Value) -> Result<Fields<'v>, ListError> {
-        match value {
-            Value::Map(entries) => Ok(Fields(entries)),
-            _ => Err(ListError::ContentInvalid),
-        }
+    fn of(item: &'v [u8]) -> Result<Fields<'v>, ListError> {
+        cbor::map(item).map(Fields).ok_or(ListError::ContentInvalid)
     }
 
     /// The one value of `name`; a missing or repeated field is invalid.
-    fn get(&self, name: &str) -> Result<&'v Value, ListError> {
-        let mut hits = self
-            .0
-            .iter()
-            .filter(|(k, _)| matches!(k, Value::Text(t) if t == name));
-        match (hits.next(), hits.next()) {
-            (Some((_, v)), None) => Ok(v),
-            _ => Err(ListError::ContentInvalid),
-        }
+    fn get(&self, name: &str) -> Result<&'v [u8], ListError> {
+        let named = |k: &[u8]| cbor::text(k).is_some_and(|t| t == name);
+        cbor::find(&self.0, named).ok_or(ListError::ContentInvalid)
     }
 
     fn int(&self, name: &str) -> Result<i64, ListError> {
-        int_of(self.get(name)?).ok_or(ListError::ContentInvalid)
+        cbor::int(self.get(name)?).ok_or(ListError::ContentInvalid)
     }
 
     fn text(&self, name: &str) -> Result<String, ListError> {
-        match self.get(name)? {
-            Value::Text(t) if t.len() <= MAX_TEXT => Ok(t.clone()),
-            _ => Err(ListError::ContentInvalid),
-        }
+        let text = cbor::text(self.get(name)?).filter(|t| t.len() <= MAX_TEXT);
+        text.ok_or(ListError::ContentInvalid)
     }
 
-    fn bytes(&self, name: &str) -> Result<&'v [u8], ListError> {
-        match self.get(name)? {
-            Value::Bytes(b) => Ok(b),
-            _ => Err(ListError::ContentInvalid),
-        }
+    fn bytes(&self, name: &str) -> Result<Vec<u8>, ListError> {
+        cbor::bytes(self.get(name)?).ok_or(ListError::ContentInvalid)
     }
 
-    fn array(&self, name: &str) -> Result<&'v [Value], ListError> {
-        match self.get(name)? {
-            Value::Array(items) if items.len() <= MAX_ENTRIES => Ok(items),
-            _ => Err(ListError::ContentInvalid),
-        }
+    fn array(&self, name: &str) -> Result<Vec<&'v [u8]>, ListError> {
+        let items = cbor::array(self.get(name)?).filter(|items| items.len() <= MAX_ENTRIES);
+        items.ok_or(ListError::ContentInvalid)
     }
 }
