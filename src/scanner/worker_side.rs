@@ -53,7 +53,7 @@ struct Decoder {
 }
 
 impl Decoder {
-    /// A decoder with the default attempts (`Scanner::default()` has none).
+    /// A decoder with the default attempts.
     fn new() -> Self {
         Self {
             scanner: Scanner::new(),

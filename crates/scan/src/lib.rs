@@ -30,7 +30,7 @@ pub fn scan(width: usize, height: usize, pixels: &[u8]) -> Result<String, ScanEr
 }
 
 /// A reusable decoder that keeps its buffers between frames (a camera loop calls it often).
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Scanner {
     attempts: Vec<Attempt>,
     working: Vec<u8>,
@@ -39,6 +39,13 @@ pub struct Scanner {
     bits: Vec<u8>,
     finders: Vec<finder::Finder>,
     modules: Vec<bool>,
+}
+
+/// The default attempts, as [`Scanner::new`]: a scanner with none would read nothing.
+impl Default for Scanner {
+    fn default() -> Self {
+        Self::new()
+    }
 }
 
 impl Scanner {
@@ -51,7 +58,12 @@ impl Scanner {
     pub fn with_attempts(attempts: &[Attempt]) -> Self {
         Self {
             attempts: attempts.to_vec(),
-            ..Self::default()
+            working: Vec::new(),
+            scaled: Vec::new(),
+            table: Vec::new(),
+            bits: Vec::new(),
+            finders: Vec::new(),
+            modules: Vec::new(),
         }
     }
 

@@ -133,3 +133,11 @@ fn reads_a_screen_whose_pixel_grid_beats_into_moire() {
         assert_eq!(Scanner::new().scan(frame).as_deref(), Ok(text.as_str()));
     }
 }
+
+#[test]
+fn a_default_scanner_reads_like_a_new_one() {
+    let text = certificate_text(6);
+    let frame = screen_frame(&text, 380.0, 9.3, 40.0, 0.0);
+    let frame = Frame::new(W, H, &frame).unwrap();
+    assert_eq!(Scanner::default().scan(frame).as_deref(), Ok(text.as_str()));
+}
