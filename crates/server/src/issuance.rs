@@ -12,6 +12,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 
 use crate::api::ApiError;
 use crate::keys::KeyStore;
+use crate::store::dates::parsed;
 
 /// The timestamp format of the `certificates` table (UTC, as the status route compares it).
 pub const DB_TIME: &str = "%Y-%m-%dT%H:%M:%SZ";
@@ -224,14 +225,11 @@ const CERTIFICATE_COLUMNS: &str =
     "number, filing_id, text, status, issued_at, not_before, not_after, revoked_reason";
 
 fn certificate_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<IssuedCertificate> {
-    let status: String = row.get(3)?;
     Ok(IssuedCertificate {
         number: row.get(0)?,
         filing_id: row.get(1)?,
         text: row.get(2)?,
-        state: CertificateState::parse(&status).ok_or_else(|| {
-            rusqlite::Error::FromSqlConversionFailure(3, rusqlite::types::Type::Text, status.into())
-        })?,
+        state: parsed(row, 3, CertificateState::parse)?,
         issued_at: row.get(4)?,
         not_before: row.get(5)?,
         not_after: row.get(6)?,

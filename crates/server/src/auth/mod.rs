@@ -13,6 +13,7 @@ use rusqlite::{Connection, OptionalExtension};
 
 use crate::api::ApiError;
 use crate::state::AppState;
+use crate::store::dates::parsed;
 
 /// The signed-in user of a request; extracting it answers 401 when there is none.
 #[derive(Debug, Clone)]
@@ -75,14 +76,11 @@ const USER_COLUMNS: &str = concat!(
 );
 
 fn user_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<CurrentUser> {
-    let role: String = row.get(3)?;
     Ok(CurrentUser {
         id: row.get(0)?,
         username: row.get(1)?,
         display_name: row.get(2)?,
-        role: Role::parse(&role).ok_or_else(|| {
-            rusqlite::Error::FromSqlConversionFailure(3, rusqlite::types::Type::Text, role.into())
-        })?,
+        role: parsed(row, 3, Role::parse)?,
         enterprise_id: row.get(4)?,
         prefecture_code: row.get(5)?,
         driver_id: row.get(6)?,

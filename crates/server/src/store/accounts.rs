@@ -13,6 +13,7 @@ use charterpass_core::role::Role;
 use rusqlite::{params, Connection, OptionalExtension};
 
 use super::audit::{self, Change};
+use super::dates::parsed;
 use super::now_cst;
 use crate::api::paging::PageRequest;
 use crate::api::ApiError;
@@ -31,14 +32,11 @@ const SUMMARY_COLUMNS: &str = "u.id, u.username, u.display_name, u.role, u.enter
      u.prefecture_code, u.driver_id, u.must_change_password, u.disabled_at";
 
 fn summary_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<AccountSummary> {
-    let role: String = row.get(3)?;
     Ok(AccountSummary {
         id: row.get(0)?,
         username: row.get(1)?,
         display_name: row.get(2)?,
-        role: Role::parse(&role).ok_or_else(|| {
-            rusqlite::Error::FromSqlConversionFailure(3, rusqlite::types::Type::Text, role.into())
-        })?,
+        role: parsed(row, 3, Role::parse)?,
         enterprise_id: row.get(4)?,
         enterprise_name: row.get(5)?,
         prefecture_code: row.get(6)?,
@@ -60,13 +58,7 @@ pub fn list(
         .as_deref()
         .map(str::trim)
         .filter(|s| !s.is_empty())
-        .map(|s| {
-            let escaped = s
-                .replace('\\', "\\\\")
-                .replace('%', "\\%")
-                .replace('_', "\\_");
-            format!("%{escaped}%")
-        });
+        .map(|s| format!("%{}%", super::like_escape(s)));
     let condition = "(?1 IS NULL OR u.role = ?1)
          AND (?2 IS NULL OR u.username LIKE ?2 ESCAPE '\\' OR u.display_name LIKE ?2 ESCAPE '\\')";
     let total: i64 = conn.query_row(

@@ -1,4 +1,5 @@
-//! Dates in the database: `YYYY-MM-DD` text, the last valid day of a document.
+//! Values kept as text in the database: dates (`YYYY-MM-DD`, the last valid day of a document)
+//! and the names of enums (roles, certificate states).
 
 use chrono::NaiveDate;
 
@@ -11,4 +12,17 @@ pub fn date(row: &rusqlite::Row<'_>, col: usize) -> rusqlite::Result<Option<Naiv
         })
     })
     .transpose()
+}
+
+/// The text in column `col` read by `parse` (e.g. `Role::parse`); a conversion error when it
+/// reads nothing.
+pub fn parsed<T>(
+    row: &rusqlite::Row<'_>,
+    col: usize,
+    parse: impl FnOnce(&str) -> Option<T>,
+) -> rusqlite::Result<T> {
+    let text: String = row.get(col)?;
+    parse(&text).ok_or_else(|| {
+        rusqlite::Error::FromSqlConversionFailure(col, rusqlite::types::Type::Text, text.into())
+    })
 }

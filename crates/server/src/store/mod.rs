@@ -4,7 +4,7 @@
 pub mod accounts;
 pub mod audit;
 mod changes;
-mod dates;
+pub(crate) mod dates;
 pub mod drivers;
 pub mod enterprises;
 pub mod filings;
