@@ -1,7 +1,7 @@
 //! The query of list routes: `status`, `page` and `per_page`, each checked with a Chinese message.
 
 use charterpass_core::filing::FilingStatus;
-use charterpass_core::filing_api::{DEFAULT_PER_PAGE, MAX_PER_PAGE};
+use charterpass_core::filing_api::{Paged, DEFAULT_PER_PAGE, MAX_PER_PAGE};
 use serde::Deserialize;
 
 use crate::api::ApiError;
@@ -30,6 +30,16 @@ impl PageRequest {
     /// Rows to skip.
     pub fn offset(self) -> i64 {
         i64::from(self.page - 1) * i64::from(self.per_page)
+    }
+
+    /// This page's `items`, of `total` rows on all pages.
+    pub fn of<T>(self, items: Vec<T>, total: i64) -> Paged<T> {
+        Paged {
+            items,
+            page: self.page,
+            per_page: self.per_page,
+            total: u64::try_from(total).unwrap_or(0),
+        }
     }
 }
 

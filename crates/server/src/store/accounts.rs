@@ -76,12 +76,7 @@ pub fn list(
             summary_from_row,
         )?
         .collect::<rusqlite::Result<_>>()?;
-    Ok(Paged {
-        items,
-        page: page.page,
-        per_page: page.per_page,
-        total: total as u64,
-    })
+    Ok(page.of(items, total))
 }
 
 /// One account, if it exists.

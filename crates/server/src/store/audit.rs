@@ -105,10 +105,5 @@ pub fn list(
             })
         },
     )?;
-    Ok(Paged {
-        items: rows.collect::<rusqlite::Result<_>>()?,
-        page: page.page,
-        per_page: page.per_page,
-        total: total as u64,
-    })
+    Ok(page.of(rows.collect::<rusqlite::Result<_>>()?, total))
 }

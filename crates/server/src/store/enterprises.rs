@@ -82,12 +82,7 @@ pub fn list(
         "SELECT {COLUMNS} {filter} ORDER BY prefecture_code, name, id LIMIT ?3 OFFSET ?4"
     ))?;
     let rows = stmt.query_map(params![name, code, page.per_page, page.offset()], from_row)?;
-    Ok(Paged {
-        items: rows.collect::<rusqlite::Result<_>>()?,
-        page: page.page,
-        per_page: page.per_page,
-        total: total as u64,
-    })
+    Ok(page.of(rows.collect::<rusqlite::Result<_>>()?, total))
 }
 
 /// One enterprise.

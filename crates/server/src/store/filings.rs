@@ -172,12 +172,7 @@ pub fn list(
     for row in rows {
         items.push(complete(conn, row?)?);
     }
-    Ok(Paged {
-        items,
-        page: page.page,
-        per_page: page.per_page,
-        total: total as u64,
-    })
+    Ok(page.of(items, total))
 }
 
 fn rfc3339(at: Option<DateTime<FixedOffset>>) -> Option<String> {

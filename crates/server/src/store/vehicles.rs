@@ -86,12 +86,7 @@ pub fn page(
         params![enterprise_id, pattern, page.per_page, page.offset()],
         from_row,
     )?;
-    Ok(Paged {
-        items: rows.collect::<rusqlite::Result<_>>()?,
-        page: page.page,
-        per_page: page.per_page,
-        total: total as u64,
-    })
+    Ok(page.of(rows.collect::<rusqlite::Result<_>>()?, total))
 }
 
 /// Vehicle `id` if it is registered to `enterprise_id`.
