@@ -2,6 +2,7 @@
 
 pub mod change_password;
 pub mod division_picker;
+pub mod enterprise_picker;
 pub mod facts;
 pub mod field;
 pub mod filing_details;

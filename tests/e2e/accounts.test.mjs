@@ -3,7 +3,9 @@
 // filters the change by kind and person. Every field of the new pages has a label.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { apiAs, launchBrowser, screenshot, signIn, startServer, watchErrors } from './harness.mjs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { apiAs, launchBrowser, ROOT, screenshot, signIn, startServer, watchErrors } from './harness.mjs';
 
 let server;
 let browser;
@@ -117,6 +119,65 @@ test('an administrator edits an account: its display name and prefecture change,
   assert.equal(account.display_name, '省执法局执法员');
   assert.equal(account.role, 'inspector');
   assert.equal(account.prefecture_code, null);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+/** A valid credit code (GB 32100) from its first 17 characters. */
+function creditCode(first17) {
+  const alphabet = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+  const weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+  const sum = [...first17].reduce((s, c, i) => s + alphabet.indexOf(c) * weights[i], 0);
+  return first17 + alphabet[(31 - (sum % 31)) % 31];
+}
+
+test('an operator is tied to an enterprise beyond the first page by searching for it', async () => {
+  const api = await apiAs(server.base, 'admin');
+  const ids = [];
+  for (let i = 0; i < 24; i += 1) {
+    const created = await api('POST', '/enterprises', {
+      name: `检索测试第${String(i).padStart(2, '0')}客运有限公司`,
+      credit_code: creditCode(`91530100MA7C${String(i).padStart(5, '0')}`),
+      prefecture_code: '530100',
+      permit_number: `滇交运管许可字检${i}`,
+      permit_valid_until: '2030-12-31',
+      auto_review: false,
+    });
+    assert.equal(created.status, 201, JSON.stringify(created.json));
+    ids.push(created.json.id);
+  }
+  // axe-core is injected by the test alone, past the page's CSP.
+  const context = await browser.newContext({ bypassCSP: true });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await signIn(page, server.base, 'admin', '/admin');
+  await page.goto(`${server.base}/admin/accounts`);
+  await page.getByLabel('角色', { exact: true }).last().selectOption('enterprise');
+  // More enterprises than one page: the form says so and offers a search.
+  await page.locator('#enterprise-matches').getByText(/显示前 20 家/).waitFor();
+  await page.evaluate(readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8'));
+  const violations = await page.evaluate(async () => (await window.axe.run(document)).violations);
+  assert.deepEqual(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' | ')}`), []);
+  await page.getByLabel('查找企业（名称或统一社会信用代码）').fill('检索测试第23');
+  await page.locator('#enterprise-matches').getByText('共 1 家').waitFor();
+  await page.getByLabel('所属企业').selectOption({ label: '检索测试第23客运有限公司' });
+  await page.getByLabel('用户名', { exact: true }).fill('jiansuo_op');
+  await page.getByLabel('显示名', { exact: true }).fill('检索测试操作员');
+  await page.getByRole('button', { name: '创建账号' }).click();
+  await page.getByRole('status', { name: '一次性密码' }).waitFor();
+  assert.deepEqual(await unlabelled(page), []);
+
+  const listed = await api('GET', '/accounts?q=jiansuo_op');
+  const account = listed.json.items.find((a) => a.username === 'jiansuo_op');
+  assert.equal(account.enterprise_id, ids[23]);
+
+  // Edited later, with no enterprise searched, the form still shows the one it is tied to.
+  await page.goto(`${server.base}/admin/accounts`);
+  await page.getByLabel('搜索用户名或显示名').fill('jiansuo_op');
+  await page.locator('tr[data-account="jiansuo_op"]')
+    .getByRole('button', { name: '修改账号 jiansuo_op' }).click();
+  await page.getByRole('heading', { name: '修改账号' }).waitFor();
+  assert.equal(await page.getByLabel('所属企业').inputValue(), String(ids[23]));
   assert.deepEqual(errors, []);
   await context.close();
 });

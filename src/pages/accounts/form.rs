@@ -7,12 +7,12 @@ use charterpass_core::account::{
     PROVINCIAL_BUREAU,
 };
 use charterpass_core::division;
-use charterpass_core::filing_api::EnterpriseView;
 use charterpass_core::role::Role;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use crate::components::enterprise_picker::EnterprisePicker;
 use crate::components::one_time_password::OneTimePasswordNotice;
 
 /// The roles an administrator creates here (drivers get theirs from their enterprise).
@@ -34,16 +34,10 @@ pub fn AccountForm(
     let role = RwSignal::new(Role::Reviewer.as_str().to_owned());
     let enterprise = RwSignal::new(String::new());
     let prefecture = RwSignal::new(String::new());
-    let enterprises = RwSignal::new(Vec::<EnterpriseView>::new());
     let error = RwSignal::new(None::<String>);
     let saved = RwSignal::new(None::<String>);
     let secret = RwSignal::new(None::<OneTimePassword>);
     let busy = RwSignal::new(false);
-    spawn_local(async move {
-        if let Ok(list) = crate::api::enterprises::list(1).await {
-            enterprises.set(list.items);
-        }
-    });
     Effect::new(move |_| {
         let account = editing.get();
         username.set(
@@ -154,15 +148,8 @@ pub fn AccountForm(
                     }}
                 </select>
                 <Show when=move || chosen() == Role::Enterprise>
-                    <label for="new-enterprise">"所属企业"</label>
-                    <select id="new-enterprise" on:change=move |ev| enterprise.set(event_target_value(&ev))>
-                        <option value="">"请选择"</option>
-                        {move || enterprises.get().into_iter().map(|e| {
-                            let value = e.id.to_string();
-                            let selected = enterprise.get_untracked() == value;
-                            view! { <option value=value selected=selected>{e.name}</option> }
-                        }).collect_view()}
-                    </select>
+                    <EnterprisePicker chosen=enterprise
+                        chosen_name=Signal::derive(move || editing.with(|a| a.as_ref().and_then(|a| a.enterprise_name.clone())))/>
                 </Show>
                 <Show when=move || matches!(chosen(), Role::Reviewer | Role::Inspector)>
                     <label for="new-prefecture">"所属州（市）"</label>
