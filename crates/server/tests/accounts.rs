@@ -209,7 +209,7 @@ fn a_disabled_account_is_signed_out_at_once_and_cannot_sign_in() {
 }
 
 #[test]
-fn the_last_administrator_cannot_be_disabled() {
+fn neither_the_last_administrator_nor_ones_own_account_can_be_disabled() {
     let server = Server::start();
     let mut admin = server.login("admin");
     let own: i64 = db(&server)
@@ -241,6 +241,14 @@ fn the_last_administrator_cannot_be_disabled() {
             .0,
         204
     );
+    // Nor does an administrator disable itself: another one does it.
+    let (status, body) = admin.post(&format!("/accounts/{own}/disable"), &json!({}));
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (409, Some("own_account")),
+        "{body}"
+    );
+    assert_eq!(body["message"], "不能停用自己的账号，请由另一名管理员操作");
     assert_eq!(
         other
             .post(&format!("/accounts/{own}/disable"), &json!({}))

@@ -103,6 +103,8 @@ pub enum AccountError {
     DriverHasAccount,
     /// Disabling the last active administrator would lock everyone out.
     LastAdmin,
+    /// An administrator's own account is disabled by another administrator, never by itself.
+    OwnAccount,
 }
 
 impl AccountError {
@@ -117,6 +119,7 @@ impl AccountError {
             AccountError::UsernameTaken => "username_taken",
             AccountError::DriverHasAccount => "driver_has_account",
             AccountError::LastAdmin => "last_admin",
+            AccountError::OwnAccount => "own_account",
         }
     }
 
@@ -143,6 +146,7 @@ impl AccountError {
             AccountError::DriverFromEnterprise => "驾驶员账号由所属企业在车队页面开通",
             AccountError::DriverHasAccount => "该驾驶员已有账号",
             AccountError::LastAdmin => "不能停用最后一个管理员账号",
+            AccountError::OwnAccount => "不能停用自己的账号，请由另一名管理员操作",
         }
     }
 }

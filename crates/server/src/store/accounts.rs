@@ -327,7 +327,7 @@ pub fn update(
 }
 
 /// Disables (`true`) or re-enables account `id`, by `actor`; disabling ends its sessions at once.
-/// The last active administrator cannot be disabled.
+/// The last active administrator cannot be disabled, nor can an administrator disable itself.
 pub fn set_disabled(
     conn: &Connection,
     actor: i64,
@@ -347,6 +347,9 @@ pub fn set_disabled(
         if others == 0 {
             return Err(ApiError::Account(AccountError::LastAdmin));
         }
+    }
+    if disabled && actor == id {
+        return Err(ApiError::Account(AccountError::OwnAccount));
     }
     let at = disabled.then(now_cst);
     conn.execute(
