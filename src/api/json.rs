@@ -54,11 +54,14 @@ pub enum Field<'a> {
 
 /// A JSON object of text fields, written by the browser (which escapes what needs escaping).
 pub fn text_object(fields: &[(&str, &str)]) -> String {
-    let fields: Vec<(&str, Field)> = fields
-        .iter()
-        .map(|&(key, value)| (key, Field::Text(value)))
-        .collect();
-    object_text(&fields)
+    let object = js_sys::Object::new();
+    for (key, value) in fields {
+        let _ = Reflect::set(&object, &JsValue::from_str(key), &JsValue::from_str(value));
+    }
+    JSON::stringify(&object)
+        .ok()
+        .and_then(|text| text.as_string())
+        .unwrap_or_default()
 }
 
 /// A JSON object of `fields`, written by the browser (which escapes what needs escaping).
