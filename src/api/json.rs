@@ -1,5 +1,6 @@
 //! JSON read and written by the browser's own `JSON.parse` and `JSON.stringify`, for the answers
-//! every page needs (who is signed in, an error body) and the driver's certificates. A bundle that
+//! every page needs (who is signed in, an error body), the driver's certificates and the
+//! inspector's status checks, verification records and appeals. A bundle that
 //! needs no other JSON (the driver's, on a phone) then carries no JSON parser of its own: serde_json
 //! with its error messages and number tables was about a tenth of that bundle.
 
@@ -42,11 +43,36 @@ pub fn parse_objects(text: &str) -> Option<Vec<Object>> {
     array.iter().map(object).collect()
 }
 
+/// A field of a JSON object the browser writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field<'a> {
+    /// A text.
+    Text(&'a str),
+    /// A whole number (exact up to 2^53 − 1, as every JSON reader reads it).
+    Integer(i64),
+}
+
 /// A JSON object of text fields, written by the browser (which escapes what needs escaping).
 pub fn text_object(fields: &[(&str, &str)]) -> String {
     let object = js_sys::Object::new();
     for (key, value) in fields {
         let _ = Reflect::set(&object, &JsValue::from_str(key), &JsValue::from_str(value));
+    }
+    JSON::stringify(&object)
+        .ok()
+        .and_then(|text| text.as_string())
+        .unwrap_or_default()
+}
+
+/// A JSON object of `fields`, written by the browser (which escapes what needs escaping).
+pub fn object_text(fields: &[(&str, Field)]) -> String {
+    let object = js_sys::Object::new();
+    for (key, value) in fields {
+        let value = match *value {
+            Field::Text(text) => JsValue::from_str(text),
+            Field::Integer(number) => JsValue::from_f64(number as f64),
+        };
+        let _ = Reflect::set(&object, &JsValue::from_str(key), &value);
     }
     JSON::stringify(&object)
         .ok()

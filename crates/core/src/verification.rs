@@ -23,6 +23,16 @@ pub enum Outcome {
     Invalid,
 }
 
+impl Outcome {
+    /// The stable snake_case name, as serde writes it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Outcome::Valid => "valid",
+            Outcome::Invalid => "invalid",
+        }
+    }
+}
+
 /// A certificate's status on the issuing server.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -262,5 +272,15 @@ mod tests {
         assert_eq!(bounded_text(" \n", 3), Err(TextError::Empty));
         assert_eq!(bounded_text("四个汉字", 3), Err(TextError::TooLong(3)));
         assert_eq!(OnlineStatus::parse("revoked"), Some(OnlineStatus::Revoked));
+    }
+
+    #[test]
+    fn names_are_what_serde_writes() {
+        for outcome in [Outcome::Valid, Outcome::Invalid] {
+            let written = serde_json::to_string(&outcome).unwrap();
+            assert_eq!(written, format!("\"{}\"", outcome.as_str()));
+        }
+        let written = serde_json::to_string(&OnlineStatus::Unknown).unwrap();
+        assert_eq!(written, format!("\"{}\"", OnlineStatus::Unknown.as_str()));
     }
 }
