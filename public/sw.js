@@ -6,9 +6,14 @@
 // - Pages (navigations) are network-first; the last good HTML of each bundle is the offline
 //   fallback, stored under the bundle's shell key with its assets (assets first, HTML last, so a
 //   stored shell is always complete).
+// - Except the inspector's /verify (AT_ONCE): at the roadside a round trip on a weak signal is the
+//   longest wait of a repeat visit, so its stored shell opens at once, with its fixed-name files
+//   (boot.js, the scan worker) from storage too, while the page is fetched behind it and stored as
+//   usual: a new build takes effect on the next visit. The stored HTML and its files are one build.
 // - Trunk's hashed files (name-<hex hash>.ext; Trunk drops leading zeros, so 12–16 digits) never change, so they are cache-first; a new build
 //   has new names, and a bundle's hashed files its new page no longer references are dropped.
-// - Other same-origin files (the scan worker's fixed names) are network-first, cached for offline.
+// - Other same-origin files (boot.js, the scan worker's fixed names) are network-first, cached for
+//   offline (cache-first under an AT_ONCE shell's folder); a stored shell refreshes them.
 // - Install (and activation) cache the shells of the pages open at that moment, so the page that
 //   registered this worker works offline at once; a phone never fetches the other bundles.
 // - skipWaiting + clients.claim: a new version of this worker takes over at once.
@@ -17,6 +22,9 @@ const HASHED = /-[0-9a-f]{12,16}(_bg)?\.[a-z0-9]+$/;
 // The inspector's scan worker script (its wasm is the bundle's own, already among the shell's
 // assets): a fixed name that inspector.html does not reference, fetched with every fresh shell.
 const WORKER_FILES = ['/bundles/inspector/scan-worker.js'];
+// The shells served from storage at once, each with its bundle's folder (core's Bundle::folder):
+// every stored file there comes from storage too.
+const AT_ONCE = { '/verify': '/bundles/inspector/' };
 
 /** The shell key of the bundle serving `path`: its area, or '/' for the start bundle (the same
  * mapping as Bundle::serving in crates/core/src/bundle.rs; a narrower area first). */
@@ -47,12 +55,13 @@ async function refresh(cache, path) {
 /** The folder of a path: each bundle's files are in their own (core's Bundle::folder). */
 const folderOf = (path) => path.slice(0, path.lastIndexOf('/') + 1);
 
-/** Stores a fresh page as its bundle's shell, after its assets; drops the bundle's old files. */
+/** Stores a fresh page as its bundle's shell, after its assets (the hashed ones once, the
+ * fixed-name ones afresh); drops the bundle's old files. */
 async function storeShell(cache, key, response) {
   const html = await response.clone().text();
   const assets = assetsOf(html);
   await Promise.all(assets.map(async (path) => {
-    if (!(await cache.match(path))) await refresh(cache, path);
+    if (!HASHED.test(path) || !(await cache.match(path))) await refresh(cache, path);
   }));
   if (key === '/verify') await Promise.all(WORKER_FILES.map((path) => refresh(cache, path)));
   await cache.put(key, response);
@@ -100,15 +109,24 @@ self.addEventListener('fetch', (event) => {
 
   if (request.mode === 'navigate') {
     const key = shellOf(url.pathname);
+    const fresh = fetch(request);
+    const stored = caches.open(CACHE).then((cache) => cache.match(key));
+    // The fresh page becomes the stored shell, whether it is shown now or on the next visit.
+    event.waitUntil(fresh.then(async (response) => {
+      const html = (response.headers.get('content-type') || '').includes('text/html');
+      if (!response.ok || !html) return;
+      const copy = response.clone(); // before the page reads the body
+      await storeShell(await caches.open(CACHE), key, copy);
+    }).catch(() => {}));
     event.respondWith((async () => {
-      const cache = await caches.open(CACHE);
+      if (key in AT_ONCE) {
+        const shell = await stored;
+        if (shell) return shell;
+      }
       try {
-        const response = await fetch(request);
-        const html = (response.headers.get('content-type') || '').includes('text/html');
-        if (response.ok && html) event.waitUntil(storeShell(cache, key, response.clone()));
-        return response;
+        return await fresh;
       } catch (offline) {
-        return (await cache.match(key)) || Response.error();
+        return (await stored) || Response.error();
       }
     })());
     return;
@@ -116,7 +134,8 @@ self.addEventListener('fetch', (event) => {
 
   event.respondWith((async () => {
     const cache = await caches.open(CACHE);
-    if (HASHED.test(url.pathname)) {
+    const atOnce = Object.values(AT_ONCE).some((folder) => url.pathname.startsWith(folder));
+    if (HASHED.test(url.pathname) || atOnce) {
       const cached = await cache.match(url.pathname);
       if (cached) return cached;
     }

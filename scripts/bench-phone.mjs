@@ -13,12 +13,18 @@
 //  - loop: a third visit where every decoded text is handed to the page as a miss, so the camera
 //    loop keeps decoding: decoded frames per second over LOOP_SECONDS, and each frame's time from
 //    the page posting it to the worker's answer (transfer, grey conversion, decode).
+// The service worker's own fetches (a network-first page, a refresh) are put on the same slow
+// network through a browser-level DevTools session (a page's emulation does not cover them).
 // Timestamps are the page's own performance.now() (0 = navigation start), recorded by an init
-// script that wraps the page's Worker (no change to the app): the worker's start, its "ready" (the
-// wasm compiled and instantiated inside it), the first frame posted, the first text, and the
-// verdict's first appearance in the DOM; downloads come from the Resource Timing entries.
+// script that wraps the page's Worker, WebAssembly.compileStreaming/instantiate and getUserMedia
+// (no change to the app): the page's HTML and boot.js received, the wasm compiled and
+// instantiated, the page mounted (its <h1>), the camera asked for and open, the worker's start
+// and its "ready" (as the page's busy thread receives it), the first frame posted, the first
+// text, and the verdict's first appearance in the DOM; downloads come from Resource Timing.
+// VERBOSE=1 adds each warm visit's requests and long tasks; TRACE=<file> writes a Chrome trace of
+// the first warm visit (chrome://tracing, Perfetto).
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -44,8 +50,25 @@ const NETWORK = {
  * verdict. With `window.__benchLoop` set, texts are answered to the page as misses. */
 function instrument() {
   const bench = { worker: null, ready: null, firstPost: null, firstText: null, verdict: null,
-    frames: [], texts: 0 };
+    compiled: null, instantiated: null, mounted: null, cameraAsked: null, camera: null,
+    longTasks: [], frames: [], texts: 0 };
   window.__bench = bench;
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) bench.longTasks.push([Math.round(e.startTime), Math.round(e.duration)]);
+  }).observe({ type: 'longtask', buffered: true });
+  // The page's own wasm: compiled (boot.js's compileStreaming), instantiated (the glue's).
+  const compileStreaming = WebAssembly.compileStreaming;
+  WebAssembly.compileStreaming = (...args) => compileStreaming.apply(WebAssembly, args)
+    .then((module) => { bench.compiled ??= performance.now(); return module; });
+  const instantiate = WebAssembly.instantiate;
+  WebAssembly.instantiate = (...args) => instantiate.apply(WebAssembly, args)
+    .then((result) => { bench.instantiated ??= performance.now(); return result; });
+  const getUserMedia = navigator.mediaDevices?.getUserMedia;
+  if (getUserMedia) {
+    navigator.mediaDevices.getUserMedia = (...args) => (bench.cameraAsked ??= performance.now(),
+      getUserMedia.apply(navigator.mediaDevices, args))
+      .then((stream) => { bench.camera ??= performance.now(); return stream; });
+  }
   const Native = window.Worker;
   window.Worker = class extends Native {
     constructor(url, options) {
@@ -86,6 +109,7 @@ function instrument() {
     }
   };
   new MutationObserver(() => {
+    if (bench.mounted === null && document.querySelector('h1')) bench.mounted = performance.now();
     if (bench.verdict !== null) return;
     const verdict = document.querySelector('[aria-label="核验结论"]');
     if (verdict?.textContent.includes('真实有效')) bench.verdict = performance.now();
@@ -153,6 +177,51 @@ async function phonePage(context, { loop = false } = {}) {
 }
 const workerThrottle = new Set();
 
+/** Puts every service worker of the browser on the same slow network as the pages: its own
+ * fetches (a network-first navigation, a refresh) are not the page's, and a page's network
+ * emulation does not cover them. What the workers answered is kept in swThrottle. */
+async function throttleServiceWorkers(browser) {
+  const cdp = await browser.newBrowserCDPSession();
+  const seen = new Set();
+  const attach = async ({ targetInfo }) => {
+    if (targetInfo.type !== 'service_worker' || seen.has(targetInfo.targetId)) return;
+    seen.add(targetInfo.targetId);
+    const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: targetInfo.targetId, flatten: false });
+    for (const [id, method, params] of [[1, 'Network.enable', {}], [2, 'Network.emulateNetworkConditions', NETWORK]]) {
+      await cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) });
+    }
+  };
+  cdp.on('Target.targetCreated', (event) => { attach(event).catch((e) => swThrottle.add(`error: ${e.message}`)); });
+  cdp.on('Target.receivedMessageFromTarget', ({ message }) => {
+    const m = JSON.parse(message);
+    if (m.id === 2) swThrottle.add(m.error ? `refused: ${m.error.message}` : 'throttled');
+  });
+  await cdp.send('Target.setDiscoverTargets', { discover: true });
+}
+const swThrottle = new Set();
+
+/** A Chrome trace of the whole browser (TRACE=<file>: the first warm visit, for chrome://tracing
+ * or Perfetto). */
+async function startTrace(browser) {
+  const cdp = await browser.newBrowserCDPSession();
+  const events = [];
+  cdp.on('Tracing.dataCollected', ({ value }) => events.push(...value));
+  await cdp.send('Tracing.start', {
+    transferMode: 'ReportEvents',
+    traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline',
+      'v8', 'v8.wasm', 'disabled-by-default-v8.wasm.detailed', 'blink', 'loading', 'toplevel',
+      'ServiceWorker', 'blink.user_timing', 'devtools.timeline.async'] },
+  });
+  return {
+    async stop(file) {
+      const done = new Promise((ok) => cdp.once('Tracing.tracingComplete', ok));
+      await cdp.send('Tracing.end');
+      await done;
+      writeFileSync(file, JSON.stringify({ traceEvents: events }));
+    },
+  };
+}
+
 /** Navigates to /verify and waits for the verdict; the page's timeline. */
 async function visit(page, base) {
   await page.goto(`${base}/verify`, { waitUntil: 'commit' });
@@ -162,14 +231,23 @@ async function visit(page, base) {
     const b = window.__bench;
     const res = performance.getEntriesByType('resource');
     const end = (test) => Math.max(0, ...res.filter((r) => test(r.name)).map((r) => r.responseEnd));
+    const nav = performance.getEntriesByType('navigation')[0];
     return {
       verdict: b.verdict,
-      glue: end((n) => /\/bundles\/inspector\/[^/]*\.js$/.test(n) && !n.endsWith('scan-worker.js')),
+      html: nav?.responseEnd ?? null,
+      boot: end((n) => n.endsWith('/boot.js')),
+      compiled: b.compiled, instantiated: b.instantiated, mounted: b.mounted, camera: b.camera,
+      cameraAsked: b.cameraAsked, longTasks: b.longTasks,
+      navDetail: nav && ['workerStart', 'fetchStart', 'responseStart', 'responseEnd', 'domInteractive', 'domContentLoadedEventStart']
+        .map((k) => `${k}=${Math.round(nav[k])}`).join(','),
+      res: res.map((r) => `${r.name.replace(/^.*\//, '').slice(0, 20)}:${Math.round(r.startTime)}-${Math.round(r.responseEnd)}`).join(' '),
+      glue: end((n) => /\/bundles\/inspector\/[^/]*\.js$/.test(n) && !n.endsWith('scan-worker.js')
+        && !n.endsWith('boot.js')),
       wasm: end((n) => n.endsWith('.wasm')),
       trust: end((n) => n.includes('/trust-list')),
       worker: b.worker, ready: b.ready, firstPost: b.firstPost, firstText: b.firstText,
       bytes: res.reduce((s, r) => s + (r.transferSize || 0), 0),
-      served: res.filter((r) => /\.(wasm|js)$/.test(r.name))
+      served: [nav, ...res].filter((r) => r && (r === nav || /\.(wasm|js)$/.test(r.name)))
         .map((r) => `${r.name.replace(/^.*\//, '')}:${r.transferSize === 0 ? 'cache' : 'net'}`),
     };
   });
@@ -215,6 +293,8 @@ const browser = await chromium.launch({
     `--use-file-for-fake-video-capture=${video}`],
 });
 
+await throttleServiceWorkers(browser);
+
 const cold = [];
 const warm = [];
 const loops = [];
@@ -229,7 +309,9 @@ try {
     { timeout: 60_000, polling: 200 });
     await first.close();
     const second = await phonePage(context);
+    const tracing = process.env.TRACE && run === 1 ? await startTrace(browser) : null;
     warm.push(await visit(second, server.base));
+    if (tracing) await tracing.stop(process.env.TRACE);
     await second.close();
     const third = await phonePage(context, { loop: true });
     loops.push(await loop(third, server.base));
@@ -239,8 +321,13 @@ try {
     const l = loops.at(-1);
     console.log(`run ${run}: cold ${fmt(c.verdict)} (wasm ${fmt(c.wasm)}, trust list ${fmt(c.trust)}, `
       + `worker ready ${fmt(c.ready)}, first frame ${fmt(c.firstPost)}, text ${fmt(c.firstText)}; `
-      + `${(c.bytes / 1024).toFixed(0)} KB transferred), warm ${fmt(w.verdict)} (worker ready ${fmt(w.ready)}, `
-      + `first frame ${fmt(w.firstPost)}, text ${fmt(w.firstText)}; ${w.served.join(' ')}), `
+      + `${(c.bytes / 1024).toFixed(0)} KB transferred), warm ${fmt(w.verdict)} (page ${fmt(w.html)}, `
+      + `boot.js ${fmt(w.boot)}, wasm ${fmt(w.wasm)} compiled ${fmt(w.compiled)} instantiated ${fmt(w.instantiated)}, `
+      + `mounted ${fmt(w.mounted)}, camera asked ${fmt(w.cameraAsked)} open ${fmt(w.camera)}, `
+      + `worker started ${fmt(w.worker)} ready ${fmt(w.ready)}, `
+      + `first frame ${fmt(w.firstPost)}, text ${fmt(w.firstText)}; ${w.served.join(' ')}`
+      + `${process.env.VERBOSE ? `; navigation ${w.navDetail}; requests ${w.res}; `
+        + `long tasks ${w.longTasks.map(([at, ms]) => `${at}+${ms}`).join(' ')}` : ''}), `
       + `loop ${l.fps.toFixed(1)} frames/s (${l.decoded.toFixed(1)} decoded), frame ${fmt(pct(l.ms, 50))}`);
   }
 } finally {
@@ -254,6 +341,7 @@ const pick = (runs, key) => runs.map((r) => r[key]).filter((x) => x !== null && 
 console.log(`\n== /verify under phone conditions: CPU ${CPU_RATE}x slower, ${NETWORK.downloadThroughput * 8 / 1e6} Mbit/s down, `
   + `${NETWORK.latency} ms latency; camera 1280x720 at ${CAMERA_FPS} frames/s; ${RUNS} runs; server ${BIN}, app ${DIST}`);
 console.log(`scan worker CPU throttling: ${[...workerThrottle].join(', ') || 'no answer'}`);
+console.log(`service worker network throttling: ${[...swThrottle].join(', ') || 'no answer'}`);
 console.log('| measure | median | p90 |');
 console.log('| --- | --- | --- |');
 console.log(row('cold: first verdict (goal <= 3 s)', pick(cold, 'verdict'), 's'));
@@ -264,6 +352,13 @@ console.log(row('cold: scan worker ready (its wasm compiled)', pick(cold, 'ready
 console.log(row('cold: first frame posted to the worker', pick(cold, 'firstPost'), 's'));
 console.log(row('cold: first text decoded', pick(cold, 'firstText'), 's'));
 console.log(row('warm: first verdict (goal <= 1 s)', pick(warm, 'verdict'), 's'));
+console.log(row('warm: page (HTML) received', pick(warm, 'html'), 's'));
+console.log(row('warm: boot.js received', pick(warm, 'boot'), 's'));
+console.log(row('warm: wasm compiled (page)', pick(warm, 'compiled'), 's'));
+console.log(row('warm: wasm instantiated (page)', pick(warm, 'instantiated'), 's'));
+console.log(row('warm: page mounted', pick(warm, 'mounted'), 's'));
+console.log(row('warm: boot.js ran (camera asked, scan worker started)', pick(warm, 'cameraAsked'), 's'));
+console.log(row('warm: camera open', pick(warm, 'camera'), 's'));
 console.log(row('warm: scan worker ready', pick(warm, 'ready'), 's'));
 console.log(row('warm: first frame posted', pick(warm, 'firstPost'), 's'));
 console.log(row('warm: first text decoded', pick(warm, 'firstText'), 's'));

@@ -149,17 +149,30 @@ impl Camera {
             Err(e) => return Err(open_error(&e)),
         };
         video.set_src_object(Some(&stream));
-        if let Ok(play) = video.play() {
-            let _ = JsFuture::from(play).await;
-        }
+        let playing = video.play().ok().map(JsFuture::from);
         let frames = match track_frames(&stream) {
-            Some(reader) => Frames::Track(reader),
-            None => Frames::Canvas(
-                video.clone(),
-                Rc::new(
-                    Canvas::new().ok_or_else(|| OpenError::Unavailable("无法使用画布".into()))?,
-                ),
-            ),
+            // The track's frames do not wait for the preview to start playing (on a slow phone
+            // that is a few busy turns of the page's thread before the first frame is decoded).
+            Some(reader) => {
+                if let Some(playing) = playing {
+                    wasm_bindgen_futures::spawn_local(async move {
+                        let _ = playing.await;
+                    });
+                }
+                Frames::Track(reader)
+            }
+            None => {
+                if let Some(playing) = playing {
+                    let _ = playing.await;
+                }
+                Frames::Canvas(
+                    video.clone(),
+                    Rc::new(
+                        Canvas::new()
+                            .ok_or_else(|| OpenError::Unavailable("无法使用画布".into()))?,
+                    ),
+                )
+            }
         };
         Ok(Self {
             stream,
