@@ -37,7 +37,7 @@ const BREAK: u8 = 0xff;
 
 /// Checks that `bytes` hold exactly one well-formed item nested at most `depth` deep.
 pub fn check(bytes: &[u8], depth: usize) -> Result<(), CborError> {
-    let mut cursor = Cursor { bytes, pos: 0 };
+    let mut cursor = Cursor::new(bytes);
     cursor.skip(depth)?;
     if cursor.pos != bytes.len() {
         return Err(CborError::Invalid);
@@ -58,6 +58,17 @@ struct Cursor<'b> {
 }
 
 impl<'b> Cursor<'b> {
+    /// A cursor at the start of `bytes`.
+    fn new(bytes: &'b [u8]) -> Self {
+        Cursor { bytes, pos: 0 }
+    }
+
+    /// The argument of the next head when its major type is `major` (`None` inside for an
+    /// indefinite length); `None` for another type or malformed bytes.
+    fn head_of(&mut self, major: u8) -> Option<Option<u64>> {
+        let head = self.head().ok()?;
+        (head.major == major).then_some(head.arg)
+    }
     fn take(&mut self, n: usize) -> Result<&'b [u8], CborError> {
         let end = self.pos.checked_add(n).ok_or(CborError::Invalid)?;
         let slice = self.bytes.get(self.pos..end).ok_or(CborError::Invalid)?;
@@ -174,11 +185,7 @@ impl<'b> Cursor<'b> {
 
     /// The content of a byte or text string of major type `major`, chunks joined.
     fn content(&mut self, major: u8) -> Option<Vec<u8>> {
-        let head = self.head().ok()?;
-        if head.major != major {
-            return None;
-        }
-        let Some(len) = head.arg else {
+        let Some(len) = self.head_of(major)? else {
             let mut joined = Vec::new();
             while !self.at_break() {
                 let len = self.head().ok()?.arg?;
@@ -194,12 +201,7 @@ impl<'b> Cursor<'b> {
 
 /// An integer item that fits in i64.
 pub fn int(item: &[u8]) -> Option<i64> {
-    let head = Cursor {
-        bytes: item,
-        pos: 0,
-    }
-    .head()
-    .ok()?;
+    let head = Cursor::new(item).head().ok()?;
     let n = i64::try_from(head.arg?).ok()?;
     match head.major {
         UNSIGNED => Some(n),
@@ -210,20 +212,12 @@ pub fn int(item: &[u8]) -> Option<i64> {
 
 /// A byte string item's bytes.
 pub fn bytes(item: &[u8]) -> Option<Vec<u8>> {
-    Cursor {
-        bytes: item,
-        pos: 0,
-    }
-    .content(BYTES)
+    Cursor::new(item).content(BYTES)
 }
 
 /// A text string item's text.
 pub fn text(item: &[u8]) -> Option<String> {
-    let content = Cursor {
-        bytes: item,
-        pos: 0,
-    }
-    .content(TEXT)?;
+    let content = Cursor::new(item).content(TEXT)?;
     String::from_utf8(content).ok()
 }
 
@@ -234,41 +228,23 @@ pub fn is_null(item: &[u8]) -> bool {
 
 /// A tagged item: its tag and the item inside.
 pub fn tag(item: &[u8]) -> Option<(u64, &[u8])> {
-    let mut cursor = Cursor {
-        bytes: item,
-        pos: 0,
-    };
-    let head = cursor.head().ok()?;
-    if head.major != TAG {
-        return None;
-    }
-    Some((head.arg?, &item[cursor.pos..]))
+    let mut cursor = Cursor::new(item);
+    let tag = cursor.head_of(TAG)??;
+    Some((tag, &item[cursor.pos..]))
 }
 
 /// An array item's elements.
 pub fn array(item: &[u8]) -> Option<Vec<&[u8]>> {
-    let mut cursor = Cursor {
-        bytes: item,
-        pos: 0,
-    };
-    let head = cursor.head().ok()?;
-    if head.major != ARRAY {
-        return None;
-    }
-    cursor.items(head.arg, 1).ok()
+    let mut cursor = Cursor::new(item);
+    let len = cursor.head_of(ARRAY)?;
+    cursor.items(len, 1).ok()
 }
 
 /// A map item's entries as (key, value), in encoding order.
 pub fn map(item: &[u8]) -> Option<Vec<(&[u8], &[u8])>> {
-    let mut cursor = Cursor {
-        bytes: item,
-        pos: 0,
-    };
-    let head = cursor.head().ok()?;
-    if head.major != MAP {
-        return None;
-    }
-    let items = cursor.items(head.arg, 2).ok()?;
+    let mut cursor = Cursor::new(item);
+    let len = cursor.head_of(MAP)?;
+    let items = cursor.items(len, 2).ok()?;
     Some(items.chunks_exact(2).map(|kv| (kv[0], kv[1])).collect())
 }
 
