@@ -19,6 +19,8 @@ pub struct PagedList<T: Send + Sync + 'static> {
     pub search: RwSignal<String>,
     loaded: RwSignal<Option<Result<Paged<T>, String>>>,
     version: RwSignal<u32>,
+    /// How many loads were started: an answer to an older one is dropped.
+    asked: StoredValue<u32>,
 }
 
 impl<T: Send + Sync + 'static> Clone for PagedList<T> {
@@ -41,12 +43,19 @@ impl<T: Send + Sync + 'static> PagedList<T> {
             search: RwSignal::new(String::new()),
             loaded: RwSignal::new(None),
             version: RwSignal::new(0),
+            asked: StoredValue::new(0),
         };
         Effect::new(move |_| {
             list.version.track();
+            list.asked.update_value(|n| *n += 1);
+            let ticket = list.asked.get_value();
             let answer = load(list.search.get(), list.page.get());
             spawn_local(async move {
-                list.loaded.set(Some(answer.await.map_err(|e| e.message())));
+                let answer = answer.await;
+                // The newest search, page or filter decides, whichever answer comes last.
+                if list.asked.get_value() == ticket {
+                    list.loaded.set(Some(answer.map_err(|e| e.message())));
+                }
             });
         });
         list
@@ -55,6 +64,11 @@ impl<T: Send + Sync + 'static> PagedList<T> {
     /// Loads the page shown again (after a change).
     pub fn reload(self) {
         self.version.update(|v| *v += 1);
+    }
+
+    /// Reads what the server answered (`None` while loading).
+    pub fn with_loaded<U>(self, read: impl FnOnce(Option<&Result<Paged<T>, String>>) -> U) -> U {
+        self.loaded.with(|loaded| read(loaded.as_ref()))
     }
 
     /// Shows page 1 again (after a filter changed).
