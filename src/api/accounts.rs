@@ -7,6 +7,7 @@ use charterpass_core::account::{
 use charterpass_core::filing_api::{Paged, DEFAULT_PER_PAGE};
 use charterpass_core::role::Role;
 
+use super::json::Field;
 use super::ApiError;
 
 /// One page of accounts, optionally of one role and matching `search`.
@@ -51,6 +52,9 @@ pub async fn give_driver_account(driver_id: i64) -> Result<OneTimePassword, ApiE
 
 /// The signed-in person changes their password.
 pub async fn change_password(change: &PasswordChange) -> Result<(), ApiError> {
-    let body = super::json::text_object(&[("current", &change.current), ("new", &change.new)]);
+    let body = super::json::object_text(&[
+        ("current", Field::Text(&change.current)),
+        ("new", Field::Text(&change.new)),
+    ]);
     super::send_json_no_content("POST", "/session/password", body).await
 }

@@ -52,18 +52,6 @@ pub enum Field<'a> {
     Integer(i64),
 }
 
-/// A JSON object of text fields, written by the browser (which escapes what needs escaping).
-pub fn text_object(fields: &[(&str, &str)]) -> String {
-    let object = js_sys::Object::new();
-    for (key, value) in fields {
-        let _ = Reflect::set(&object, &JsValue::from_str(key), &JsValue::from_str(value));
-    }
-    JSON::stringify(&object)
-        .ok()
-        .and_then(|text| text.as_string())
-        .unwrap_or_default()
-}
-
 /// A JSON object of `fields`, written by the browser (which escapes what needs escaping).
 pub fn object_text(fields: &[(&str, Field)]) -> String {
     let object = js_sys::Object::new();

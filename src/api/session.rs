@@ -3,14 +3,14 @@
 use charterpass_core::role::Role;
 use charterpass_core::session::{Credentials, Me};
 
-use super::json::{self, Object};
+use super::json::{self, Field, Object};
 use super::ApiError;
 
 /// Signs in; the server sets the session cookie.
 pub async fn sign_in(credentials: &Credentials) -> Result<Me, ApiError> {
-    let body = json::text_object(&[
-        ("username", &credentials.username),
-        ("password", &credentials.password),
+    let body = json::object_text(&[
+        ("username", Field::Text(&credentials.username)),
+        ("password", Field::Text(&credentials.password)),
     ]);
     let text = super::send_json("POST", "/session", body).await?;
     json::parse_object(&text)
@@ -56,7 +56,7 @@ mod tests {
     use charterpass_core::session::Me;
     use wasm_bindgen_test::wasm_bindgen_test as test;
 
-    use super::{json, me_of};
+    use super::{json, me_of, Field};
 
     fn read(text: &str) -> Option<Me> {
         me_of(&json::parse_object(text)?)
@@ -95,7 +95,10 @@ mod tests {
 
     #[test]
     fn credentials_are_written_as_serde_would_read_them() {
-        let body = json::text_object(&[("username", "a\"b"), ("password", "密码\\1")]);
+        let body = json::object_text(&[
+            ("username", Field::Text("a\"b")),
+            ("password", Field::Text("密码\\1")),
+        ]);
         let read: charterpass_core::session::Credentials = serde_json::from_str(&body).unwrap();
         assert_eq!(
             (read.username.as_str(), read.password.as_str()),
