@@ -2,6 +2,7 @@
 
 use core::fmt;
 use p256::ecdsa::VerifyingKey;
+use p256::elliptic_curve::point::AffineCoordinates;
 use serde::{Serialize, Serializer};
 use sha2::{Digest, Sha256};
 
@@ -21,9 +22,12 @@ pub fn spki_der(key: &VerifyingKey) -> [u8; 91] {
 
 /// The uncompressed SEC1 point of a P-256 key (`04 || x || y`, 65 bytes).
 pub fn point(key: &VerifyingKey) -> [u8; 65] {
-    let encoded = key.to_sec1_point(false);
-    let mut out = [0u8; 65];
-    out.copy_from_slice(encoded.as_bytes());
+    // Straight from the affine coordinates: sec1's encoder brings its DER error texts into the
+    // inspector's page (a key is never the identity, the one point it would encode otherwise).
+    let affine = key.as_affine();
+    let mut out = [0x04; 65];
+    out[1..33].copy_from_slice(&affine.x());
+    out[33..].copy_from_slice(&affine.y());
     out
 }
 
